@@ -4,6 +4,7 @@ package report
 
 import (
 	"strconv"
+	"time"
 
 	"nianbao/layouts"
 )
@@ -25,6 +26,8 @@ type Report struct {
 	// Signature (署名) and Date (成文日期, printed form such as 2021年1月20日) close the report; both optional.
 	Signature string
 	Date      string
+	// Issued is the 成文日期 as a date (zero when the report gives none); PDF metadata uses it.
+	Issued time.Time
 	// AmountNote is printed after the 2019 header 采购总金额, e.g. （单位：万元，保留4位小数）.
 	AmountNote string
 
@@ -40,6 +43,9 @@ type Report struct {
 
 	// Fonts maps a font role to a font file given in the report's [fonts] table.
 	Fonts map[string]string
+
+	// givenRow records values written in the file that could have been computed (see Given).
+	givenRow map[string]bool
 
 	// Lines maps TOML key paths ("table3.r7", "overview.sections.1.title") to their line in File.
 	Lines map[string]int

@@ -1,0 +1,211 @@
+// Package nianbao turns a report file (TOML) into the 政府信息公开工作年度报告: a print-ready PDF in the
+// GB/T 9704 公文 layout and an editable DOCX. It wires the stages together: report (load, checks) →
+// fonts (roles, glyph coverage) → render/pdf and render/docx, and writes output files safely (temp file in
+// the target folder, then rename). The CLI in cmd/nianbao only parses flags and calls this package.
+package nianbao
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"nianbao/fonts"
+	"nianbao/render/docx"
+	"nianbao/render/pdf"
+	"nianbao/report"
+)
+
+// Version is the program version, printed by `nianbao version` and written into PDF and DOCX metadata.
+const Version = "0.1.0"
+
+// RenderOptions configure Render.
+type RenderOptions struct {
+	// OutDir is the output folder; empty means the input file's folder. It is created when missing.
+	OutDir string
+	// PDF and DOCX select the outputs; when both are false both are written.
+	PDF, DOCX bool
+	// Draft renders despite rule errors and missing glyphs, with a visible 草稿 mark on every page.
+	Draft bool
+	// FontDir and FontFiles override font discovery (--fonts DIR, --font role=FILE).
+	FontDir   string
+	FontFiles map[fonts.Role]string
+	// DocxGrid is "lines" (default) or "chars" (the Word 28 × 22 linesAndChars grid).
+	DocxGrid string
+	// NoSystemFonts skips system font discovery (tests).
+	NoSystemFonts bool
+}
+
+// Result is the outcome of rendering one report file.
+type Result struct {
+	Input string
+	// Outputs lists the files written.
+	Outputs []string
+	// Findings are the rule findings (errors stop rendering unless Draft).
+	Findings []report.Finding
+	// Missing lists characters without a glyph in their role's font.
+	Missing []fonts.Missing
+	// Notes are informational lines (e.g. fonts that were skipped).
+	Notes []string
+}
+
+// ErrRules is returned by Render when the report breaks a rule (exit code 1).
+var ErrRules = errors.New("报告未通过检查，未生成文件（用 --draft 可生成草稿）")
+
+// ErrGlyphs is returned by Render when a character has no glyph in its font (exit code 1).
+var ErrGlyphs = errors.New("有字符在字体中没有字形，未生成文件（用 --draft 可生成草稿，缺字以〓代替）")
+
+// Render loads, checks and renders one report file. A *report.LoadError means the input is unreadable or
+// invalid (exit code 2); ErrRules or ErrGlyphs mean the report was checked and refused (exit code 1). On any
+// error no output file is left behind.
+func Render(input string, o RenderOptions) (*Result, error) {
+	res := &Result{Input: input}
+	r, err := report.Load(input)
+	if err != nil {
+		return res, err
+	}
+	res.Findings = report.Check(r)
+	if report.HasErrors(res.Findings) && !o.Draft {
+		return res, ErrRules
+	}
+	wantPDF, wantDOCX := o.PDF || !o.DOCX, o.DOCX || !o.PDF
+	outDir := o.OutDir
+	if outDir == "" {
+		outDir = filepath.Dir(input)
+	}
+	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	var targets []string
+	if wantPDF {
+		targets = append(targets, filepath.Join(outDir, base+".pdf"))
+	}
+	if wantDOCX {
+		targets = append(targets, filepath.Join(outDir, base+".docx"))
+	}
+	for _, t := range targets {
+		if samePath(t, input) {
+			return res, fmt.Errorf("output %s would overwrite the input file; choose another -o folder", t)
+		}
+	}
+	var pdfBytes, docxBytes bytes.Buffer
+	if wantPDF {
+		set, err := fonts.Resolve(fontOptions(r, o))
+		if err != nil {
+			return res, err
+		}
+		res.Notes = append(res.Notes, set.Notes()...)
+		res.Missing = fonts.CheckReport(set, r)
+		if len(res.Missing) > 0 && !o.Draft {
+			return res, ErrGlyphs
+		}
+		if err := pdf.Render(r, &pdfBytes, pdf.Options{Fonts: set, Draft: o.Draft, Version: Version}); err != nil {
+			return res, fmt.Errorf("PDF: %w", err)
+		}
+	}
+	if wantDOCX {
+		if err := docx.Render(r, &docxBytes, docx.Options{Draft: o.Draft, Grid: o.DocxGrid, Version: Version}); err != nil {
+			return res, fmt.Errorf("DOCX: %w", err)
+		}
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return res, fmt.Errorf("cannot create output folder: %w", err)
+	}
+	for _, t := range targets {
+		data := pdfBytes.Bytes()
+		if strings.HasSuffix(t, ".docx") {
+			data = docxBytes.Bytes()
+		}
+		if err := WriteFileAtomic(t, data); err != nil {
+			return res, err
+		}
+		res.Outputs = append(res.Outputs, t)
+	}
+	return res, nil
+}
+
+// fontOptions merges the report's [fonts] table (paths relative to the report file) with the options;
+// command-line files win.
+func fontOptions(r *report.Report, o RenderOptions) fonts.Options {
+	fo := fonts.Options{Dir: o.FontDir, Files: map[fonts.Role]string{}, NoSystem: o.NoSystemFonts}
+	for role, file := range r.Fonts {
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(filepath.Dir(r.File), file)
+		}
+		fo.Files[fonts.Role(role)] = file
+	}
+	for role, file := range o.FontFiles {
+		fo.Files[role] = file
+	}
+	return fo
+}
+
+// samePath reports whether two paths name the same file (or would, once created).
+func samePath(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	if err1 == nil && err2 == nil && aa == bb {
+		return true
+	}
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same folder and a rename, so that a
+// reader never sees a half-written file and a failure leaves the old file (or none) in place.
+func WriteFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+func writeAtomic(path string, fill func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = fill(f); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err = os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+// CheckFile loads a report and runs the checks; prev, when not empty, is last year's report for the
+// cross-year rules.
+func CheckFile(path, prev string) ([]report.Finding, error) {
+	r, err := report.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	fs := report.Check(r)
+	if prev != "" {
+		p, err := report.Load(prev)
+		if err != nil {
+			return fs, err
+		}
+		fs = append(fs, report.CheckPair(p, r)...)
+	}
+	return fs, nil
+}

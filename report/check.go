@@ -1,0 +1,138 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+
+	"nianbao/layouts"
+)
+
+// Severity is the weight of a Finding: errors stop rendering, warnings do not.
+type Severity string
+
+const (
+	// Error findings make `check` exit 1 and `render` refuse to write (unless --draft).
+	Error Severity = "error"
+	// Warning findings are printed but do not stop anything.
+	Warning Severity = "warning"
+)
+
+// Finding is one result of a check rule.
+type Finding struct {
+	Severity Severity `json:"severity"`
+	// Rule is the rule id: T3-GOUJI, T3-ROWSUM, T3-ITEMS, T4-SUM, DOMAIN, N-TEXT, N-FEE, N-LENGTH, X-CARRY, X-STOCK.
+	Rule string `json:"rule"`
+	// Table is 表二, 表三 or 表四 (empty for prose rules).
+	Table string `json:"table,omitempty"`
+	// Row and Column are the official labels of the cell, as a person reads them.
+	Row    string `json:"row,omitempty"`
+	Column string `json:"column,omitempty"`
+	// Expected is the value the rule computes, Actual the value the report states.
+	Expected string `json:"expected,omitempty"`
+	Actual   string `json:"actual,omitempty"`
+	// Message is one line of Chinese naming the cell and the fix.
+	Message string `json:"message"`
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+}
+
+func (f Finding) String() string {
+	loc := f.File
+	if f.Line > 0 {
+		loc += ":" + strconv.Itoa(f.Line)
+	}
+	sev := "错误"
+	if f.Severity == Warning {
+		sev = "警告"
+	}
+	return fmt.Sprintf("%s: %s [%s] %s", loc, sev, f.Rule, f.Message)
+}
+
+// HasErrors reports whether any finding is an error.
+func HasErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Check runs every rule on one report: the arithmetic of tables 三 and 四 (T3-GOUJI, T3-ROWSUM, T3-ITEMS,
+// T4-SUM, DOMAIN) and the agreement of prose with the tables (N-TEXT, N-FEE, N-LENGTH).
+func Check(r *Report) []Finding {
+	var out []Finding
+	out = append(out, checkTable3(r)...)
+	out = append(out, checkTable4(r)...)
+	out = append(out, checkText(r)...)
+	return out
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func cellName(table, row, col string) string {
+	return fmt.Sprintf("%s“%s”行“%s”列", table, row, col)
+}
+
+func checkTable3(r *Report) []Finding {
+	var out []Finding
+	rows := layouts.T3Rows(r.Format)
+	name := map[string]string{}
+	for _, row := range rows {
+		name[row.ID] = row.Name()
+	}
+	line := func(id string) int { return r.Lines["table3."+id] }
+	add := func(rule, id string, c int, want, got int64, why string) {
+		col := layouts.T3Columns[c].Label
+		out = append(out, Finding{Severity: Error, Rule: rule, Table: "表三", Row: name[id], Column: col,
+			Expected: itoa(want), Actual: itoa(got), File: r.File, Line: line(id),
+			Message: fmt.Sprintf("%s应为 %d（%s），实为 %d", cellName("表三", name[id], col), want, why, got)})
+	}
+	for _, row := range rows {
+		a := r.T3[row.ID]
+		if s := sum6(a); a[6] != s {
+			add("T3-ROWSUM", row.ID, 6, s, a[6], "自然人至其他六列之和")
+		}
+	}
+	// The 总计 column is not checked by the column rules: with every row passing T3-ROWSUM it follows from
+	// the six applicant columns, and checking it too would repeat each finding.
+	items := layouts.T3Items(r.Format)
+	for c := range layouts.T3Columns[:6] {
+		var s int64
+		for _, id := range items {
+			s += r.T3[id][c]
+		}
+		if got := r.T3["r7"][c]; got != s {
+			add("T3-ITEMS", "r7", c, s, got, "（一）至（六）各项办理结果之和")
+		}
+	}
+	for c := range layouts.T3Columns[:6] {
+		in := r.T3["new"][c] + r.T3["carried"][c]
+		out7 := r.T3["r7"][c]
+		carry := r.T3["carry"][c]
+		if carry < 0 {
+			col := layouts.T3Columns[c].Label
+			out = append(out, Finding{Severity: Error, Rule: "DOMAIN", Table: "表三", Row: name["carry"], Column: col,
+				Expected: "≥ 0", Actual: itoa(carry), File: r.File, Line: line("r7"),
+				Message: fmt.Sprintf("%s算得 %d，为负数：“（七）总计”%d 件超过了本年新收与上年结转之和 %d 件，请核对办理结果", cellName("表三", name["carry"], col), carry, out7, in)})
+			continue
+		}
+		if in != out7+carry {
+			add("T3-GOUJI", "carry", c, in-out7, carry, fmt.Sprintf("勾稽关系：本年新收 %d + 上年结转 %d − 办理结果总计 %d", r.T3["new"][c], r.T3["carried"][c], out7))
+		}
+	}
+	return out
+}
+
+func checkTable4(r *Report) []Finding {
+	var out []Finding
+	for b, blk := range layouts.T4Blocks {
+		a := r.T4[b]
+		if s := a[0] + a[1] + a[2] + a[3]; a[4] != s {
+			out = append(out, Finding{Severity: Error, Rule: "T4-SUM", Table: "表四", Row: blk.Label, Column: "总计",
+				Expected: itoa(s), Actual: itoa(a[4]), File: r.File, Line: r.Lines["table4."+blk.ID],
+				Message: fmt.Sprintf("表四“%s”栏“总计”应为 %d（结果维持、结果纠正、其他结果、尚未审结之和），实为 %d", blk.Label, s, a[4])})
+		}
+	}
+	return out
+}
