@@ -1,0 +1,124 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"nianbao/fonts"
+	"nianbao/report"
+)
+
+// cmdFonts runs `nianbao fonts [--fonts DIR] [--font role=FILE]... [--no-system] [FILE.toml]`: it lists the
+// font chosen for every role and, given a report, whether each role's font has every character the report
+// sets in it. Exit code 1 when a glyph is missing, 2 for bad usage or unreadable input.
+func cmdFonts(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("fonts", "nianbao fonts [--fonts DIR] [--font role=FILE]... [--no-system] [FILE.toml]", stderr)
+	dir := fs.String("fonts", "", "search this `DIR` first for the official fonts (仿宋_GB2312, 黑体, 楷体_GB2312, …)")
+	files := fonts.FileFlags{}
+	fs.Var(files, "font", "use this font for a role: `role=FILE` (title, body, hei, kai, song, latin; repeatable)")
+	noSystem := fs.Bool("no-system", false, "ignore the fonts installed on this machine (bundled fonts only)")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintln(stderr, "nianbao fonts: give at most one report file (FILE.toml)")
+		return 2
+	}
+	var r *report.Report
+	opts := fonts.Options{Dir: *dir, Files: fonts.MergeFiles(nil, files), NoSystem: *noSystem}
+	if fs.NArg() == 1 {
+		var err error
+		if r, err = report.Load(fs.Arg(0)); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+		fromReport, err := fonts.ReportFiles(r)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+		opts.Files = fonts.MergeFiles(fromReport, files)
+	}
+	set, err := fonts.Resolve(opts)
+	if err != nil {
+		fmt.Fprintln(stderr, "nianbao fonts:", err)
+		return 2
+	}
+	return printFonts(set, r, stdout)
+}
+
+// printFonts writes the role listing, the glyph check of r (when not nil) and the notes; it returns the
+// exit code (1 when a glyph is missing).
+func printFonts(set *fonts.Set, r *report.Report, w io.Writer) int {
+	var missing []fonts.Missing
+	perRole := map[fonts.Role]int{}
+	var used map[fonts.Role]int
+	if r != nil {
+		missing = fonts.CheckReport(set, r)
+		used = fonts.RunesUsed(r)
+		seen := map[fonts.Missing]bool{}
+		for _, m := range missing {
+			k := fonts.Missing{Rune: m.Rune, Role: m.Role}
+			if !seen[k] {
+				seen[k] = true
+				perRole[m.Role]++
+			}
+		}
+	}
+	fmt.Fprintf(w, "%s %s %s %s %s\n", pad("角色", 6), pad("规定字体", 16), pad("使用的字体", 28), pad("来源", 8), "文件")
+	for _, role := range fonts.Roles {
+		f := set.Face(role)
+		file := f.File
+		if f.Source == fonts.Bundled {
+			file = "(内置) " + file
+		} else if f.Index > 0 {
+			file = fmt.Sprintf("%s #%d", file, f.Index)
+		}
+		fmt.Fprintf(w, "%s %s %s %s %s\n", pad(string(role), 6), pad(role.Official(), 16), pad(f.Family, 28), pad(string(f.Source), 8), file)
+		if r == nil {
+			continue
+		}
+		switch n := perRole[role]; {
+		case n > 0:
+			fmt.Fprintf(w, "%s 字形：缺 %d 个字（本报告在此角色用到 %d 个不同的字）\n", pad("", 6), n, used[role])
+		case used[role] == 0:
+			fmt.Fprintf(w, "%s 字形：本报告未使用此角色\n", pad("", 6))
+		default:
+			fmt.Fprintf(w, "%s 字形：齐全（本报告在此角色用到 %d 个不同的字）\n", pad("", 6), used[role])
+		}
+	}
+	if notes := set.Notes(); len(notes) > 0 {
+		fmt.Fprintln(w, "\n说明：")
+		for _, n := range notes {
+			fmt.Fprintln(w, "  "+n)
+		}
+	}
+	if len(missing) == 0 {
+		if r != nil {
+			fmt.Fprintf(w, "\n%s：每个字都有字形。\n", r.File)
+		}
+		return 0
+	}
+	fmt.Fprintf(w, "\n%s：%d 处缺字：\n", r.File, len(missing))
+	for _, m := range missing {
+		fmt.Fprintln(w, "  "+m.Error())
+	}
+	return 1
+}
+
+// pad right-pads s with spaces to width display columns (East Asian wide characters count two).
+func pad(s string, width int) string {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x1100 && (r <= 0x115F || (r >= 0x2E80 && r <= 0xA4CF) || (r >= 0xAC00 && r <= 0xD7A3) ||
+			(r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFE30 && r <= 0xFE4F) || (r >= 0xFF00 && r <= 0xFF60) ||
+			(r >= 0xFFE0 && r <= 0xFFE6) || r >= 0x20000) {
+			n++
+		}
+	}
+	for ; n < width; n++ {
+		s += " "
+	}
+	return s
+}

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestCmdFonts(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := cmdFonts([]string{"--no-system", "../../examples/city-2021.toml"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errb.String())
+	}
+	for _, want := range []string{"仿宋_GB2312", "Report Serif SC Light", "bundled", "字形：齐全", "每个字都有字形"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+
+	out.Reset()
+	code := cmdFonts([]string{"--no-system", "--font", "body=../../fonts/testdata/fangsong.ttf", "../../examples/city-2021.toml"}, &out, &errb)
+	if code != 1 {
+		t.Fatalf("a body font with a dozen glyphs: exit %d, want 1", code)
+	}
+	for _, want := range []string{"FangSong", "user", "字形：缺", "没有字形，位置：前言 第1段"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+
+	for _, args := range [][]string{
+		{"--font", "bold=x.ttf"},
+		{"--font", "body=/nonexistent.ttf"},
+		{"/nonexistent/report.toml"},
+		{"a.toml", "b.toml"},
+	} {
+		errb.Reset()
+		if code := cmdFonts(args, &out, &errb); code != 2 || errb.Len() == 0 {
+			t.Errorf("%v: exit %d, stderr %q; want 2 with a message", args, code, errb.String())
+		}
+	}
+}

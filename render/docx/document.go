@@ -1,0 +1,104 @@
+package docx
+
+import (
+	"strings"
+
+	"nianbao/render"
+	"nianbao/report"
+)
+
+// runProps are the run properties of each kind of text: the official fonts (Latin font for digits,
+// East Asian font for Chinese) repeated on every run, so the fonts survive pasting into other files.
+var (
+	rprBody  = `<w:rPr>` + rFonts(fontLatin, fontBody) + `</w:rPr>`
+	rprTitle = `<w:rPr>` + rFonts(fontTitle, fontTitle) + `</w:rPr>`
+	rprH1    = `<w:rPr>` + rFonts(fontHei, fontHei) + `</w:rPr>`
+	rprKai   = `<w:rPr>` + rFonts(fontLatin, fontKai) + `</w:rPr>`
+	rprLead  = `<w:rPr><w:rStyle w:val="` + styleLead + `"/>` + rFonts(fontLatin, fontKai) + `</w:rPr>`
+)
+
+// writeRun writes text as one run with the given run properties; a newline becomes a line break and a
+// tab a tab.
+func writeRun(b *xb, rpr, text string) {
+	if text == "" {
+		return
+	}
+	b.s(`<w:r>`, rpr)
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.s(`<w:br/>`)
+		}
+		for j, part := range strings.Split(line, "\t") {
+			if j > 0 {
+				b.s(`<w:tab/>`)
+			}
+			if part == "" {
+				continue
+			}
+			b.s(`<w:t xml:space="preserve">`)
+			b.esc(part)
+			b.s(`</w:t>`)
+		}
+	}
+	b.s(`</w:r>`)
+}
+
+// paragraph writes one paragraph of the given style holding runs (already written markup).
+func paragraph(b *xb, style string, runs func()) {
+	b.s(`<w:p><w:pPr><w:pStyle w:val="`, style, `"/></w:pPr>`)
+	runs()
+	b.s(`</w:p>`)
+}
+
+// documentXML returns word/document.xml: the blocks of the report in order, then the section properties
+// (A4, GB/T 9704 margins, odd and even footers, the optional draft header and the document grid).
+func documentXML(r *report.Report, g geometry, o Options) string {
+	var b xb
+	b.Grow(64 << 10)
+	b.s(xmlHeader, `<w:document `, nsW, ` `, nsR, `><w:body>`)
+	for _, bl := range render.Blocks(r) {
+		switch bl.Kind {
+		case render.Title:
+			paragraph(&b, styleTitle, func() { writeRun(&b, rprTitle, bl.Text) })
+		case render.Heading1:
+			paragraph(&b, styleHeading1, func() { writeRun(&b, rprH1, bl.Text) })
+		case render.Heading2:
+			paragraph(&b, styleHeading2, func() { writeRun(&b, rprKai, bl.Text) })
+		case render.Paragraph:
+			paragraph(&b, styleBody, func() {
+				writeRun(&b, rprLead, bl.Lead)
+				writeRun(&b, rprBody, bl.Text)
+			})
+		case render.Table:
+			if bl.Table != nil {
+				writeTable(&b, bl.Table, r, g)
+			}
+		case render.Signature:
+			paragraph(&b, styleSignature, func() { writeRun(&b, rprBody, bl.Text) })
+		case render.Date:
+			style := styleDate
+			if r.Signature == "" {
+				style = styleSignature // keeps the blank line above the closing
+			}
+			paragraph(&b, style, func() { writeRun(&b, rprBody, bl.Text) })
+		}
+	}
+	b.s(`<w:sectPr>`)
+	if o.Draft {
+		b.s(`<w:headerReference w:type="default" r:id="`, relHeaderOdd, `"/>`,
+			`<w:headerReference w:type="even" r:id="`, relHeaderEven, `"/>`)
+	}
+	b.s(`<w:footerReference w:type="default" r:id="`, relFooterOdd, `"/>`,
+		`<w:footerReference w:type="even" r:id="`, relFooterEven, `"/>`,
+		`<w:pgSz w:w="`, itoa(g.pageW), `" w:h="`, itoa(g.pageH), `"/>`,
+		`<w:pgMar w:top="`, itoa(g.top), `" w:right="`, itoa(g.right), `" w:bottom="`, itoa(g.bottom),
+		`" w:left="`, itoa(g.left), `" w:header="`, itoa(g.header), `" w:footer="`, itoa(g.footer), `" w:gutter="0"/>`,
+		`<w:cols w:space="425"/>`)
+	if o.Grid == GridChars {
+		b.s(`<w:docGrid w:type="linesAndChars" w:linePitch="`, itoa(g.linePitch), `" w:charSpace="`, itoa(g.charSpace), `"/>`)
+	} else {
+		b.s(`<w:docGrid w:type="lines" w:linePitch="`, itoa(g.linePitch), `"/>`)
+	}
+	b.s(`</w:sectPr></w:body></w:document>`)
+	return b.String()
+}

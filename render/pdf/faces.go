@@ -1,0 +1,105 @@
+package pdf
+
+import (
+	"fmt"
+	"unicode"
+
+	"nianbao/fonts"
+)
+
+// faceInfo is one font role as the layout and the writer use it: its bytes and metrics.
+type faceInfo struct {
+	role fonts.Role
+	face *fonts.Face
+	data []byte
+	m    *metrics
+}
+
+// faceSet loads the faces of a fonts.Set lazily, one per role.
+type faceSet struct {
+	set   *fonts.Set
+	faces map[fonts.Role]*faceInfo
+	err   error
+}
+
+func newFaceSet(s *fonts.Set) *faceSet {
+	return &faceSet{set: s, faces: map[fonts.Role]*faceInfo{}}
+}
+
+// get returns the face of a role, loading it on first use; nil (and fs.err set) when it cannot be loaded.
+func (fs *faceSet) get(role fonts.Role) *faceInfo {
+	if fi, ok := fs.faces[role]; ok {
+		return fi
+	}
+	fs.faces[role] = nil
+	face := fs.set.Face(role)
+	if face == nil {
+		fs.fail(fmt.Errorf("PDF：没有%s角色（%s）的字体；请用 --font %s=文件 指定一个 TrueType 字体", role, role.Official(), role))
+		return nil
+	}
+	data, err := face.Data()
+	if err != nil {
+		fs.fail(fmt.Errorf("PDF：读取%s角色（%s）的字体 %s 失败：%v；请用 --font %s=文件 换一个 TrueType 字体", role, role.Official(), face.Family, err, role))
+		return nil
+	}
+	m, err := metricsFor(data)
+	if err != nil {
+		fs.fail(fmt.Errorf("PDF：%s角色（%s）的字体 %s 不能使用：%v；请用 --font %s=文件 换一个 TrueType (glyf) 字体", role, role.Official(), face.Family, err, role))
+		return nil
+	}
+	fi := &faceInfo{role: role, face: face, data: data, m: m}
+	fs.faces[role] = fi
+	return fi
+}
+
+func (fs *faceSet) fail(err error) {
+	if fs.err == nil {
+		fs.err = err
+	}
+}
+
+// replacement is drawn for a rune no face can draw (above U+FFFF, or missing from the face).
+const replacement = '〓'
+
+// pick returns the role and the rune to draw for r in text of the base role. A rune the face lacks is
+// drawn as 〓 (or ? when the face lacks that too); nothing outside the BMP ever reaches fpdf.
+func (fs *faceSet) pick(base fonts.Role, r rune) (fonts.Role, rune) {
+	if r == '\t' || r == '\u00a0' || r == '\u3000' && !fs.has(base, r) {
+		r = ' '
+	}
+	role := fonts.RoleFor(base, r)
+	if r <= 0xFFFF && r >= 0x20 {
+		if fs.has(role, r) {
+			return role, r
+		}
+		if role != base && fs.has(base, r) {
+			return base, r
+		}
+	}
+	if fs.has(base, replacement) {
+		return base, replacement
+	}
+	if fs.has(fonts.Latin, '?') {
+		return fonts.Latin, '?'
+	}
+	return base, '?'
+}
+
+func (fs *faceSet) has(role fonts.Role, r rune) bool {
+	fi := fs.get(role)
+	return fi != nil && fi.m.has(r)
+}
+
+// advance returns the natural advance of r in the face of role at size, in pt.
+func (fs *faceSet) advance(role fonts.Role, r rune, size float64) float64 {
+	fi := fs.get(role)
+	if fi == nil {
+		return size
+	}
+	return fi.m.advance(r) * size
+}
+
+// invisible reports runes that take no room and are not drawn (zero-width spaces, BOM, joiners).
+func invisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || r == '\n' || r == '\r'
+}

@@ -1,0 +1,374 @@
+// Package pdf renders a report as a print-ready PDF in the GB/T 9704-2012 公文 layout: A4, a 156 × 225 mm
+// type block holding 22 lines of 28 characters, headings 一、/（一） in the 黑体/楷体 roles, the three
+// statistical tables with their merged headers, and page numbers "— N —".
+//
+// Layout builds a display list (pages of positioned text runs and rules) with the shared CJK line
+// breaker (render/pdf/linebreak); Write replays it with fpdf, placing every glyph itself (fpdf's own
+// CJK wrapping loses characters and is never used).
+package pdf
+
+import (
+	"errors"
+	"io"
+	"math"
+	"strconv"
+	"time"
+
+	"nianbao/fonts"
+	"nianbao/layouts"
+	"nianbao/render"
+	"nianbao/render/pdf/linebreak"
+	"nianbao/report"
+)
+
+// Options control the PDF rendering.
+type Options struct {
+	// Fonts gives the face of each role; nil resolves the default set (fonts.Resolve(fonts.Options{})).
+	Fonts *fonts.Set
+	// Draft puts a large diagonal 草稿 on every page.
+	Draft bool
+	// Version is written into the Creator metadata as "nianbao <Version>".
+	Version string
+}
+
+// geometry of the GB/T 9704 page in pt.
+var (
+	page      = layouts.GBT9704
+	pageW     = layouts.MMToPt(page.Width)
+	pageH     = layouts.MMToPt(page.Height)
+	blockX    = layouts.MMToPt(page.Left)
+	blockY    = layouts.MMToPt(page.Top)
+	blockW    = layouts.MMToPt(page.BlockWidth)
+	blockH    = layouts.MMToPt(page.BlockHeight)
+	charPitch = page.CharPitch()
+	linePitch = page.LinePitch()
+)
+
+// ascent is the distance from the top of a character's em box to its baseline, in em. GB/T 9704 counts a
+// line as one character's height followed by 7/8 of it, so the characters sit at the top of their line.
+const ascent = 0.88
+
+// baseline returns the baseline of grid line i (0-based) for text of the given size.
+func baseline(i int, size float64) float64 {
+	return blockY + float64(i)*linePitch + ascent*size
+}
+
+// layouter holds the state of one Layout call.
+type layouter struct {
+	r     *report.Report
+	fs    *faceSet
+	doc   *Document
+	line  int // next free grid line on the last page
+	block int // index of the block being laid out
+}
+
+// Layout lays the report out as a display list of pages.
+func Layout(r *report.Report, o Options) (*Document, error) {
+	if r == nil {
+		return nil, errors.New("PDF：没有报告内容")
+	}
+	set := o.Fonts
+	if set == nil {
+		var err error
+		if set, err = fonts.Resolve(fonts.Options{}); err != nil {
+			return nil, err
+		}
+	}
+	version := o.Version
+	if version == "" {
+		version = "dev"
+	}
+	date := r.Issued
+	if date.IsZero() {
+		y := r.Year + 1
+		if y < 1971 || y > 9998 {
+			y = 2000
+		}
+		date = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	subject := "政府信息公开工作年度报告"
+	if r.Year > 0 {
+		subject = strconv.Itoa(r.Year) + "年" + subject
+	}
+	l := &layouter{r: r, fs: newFaceSet(set), doc: &Document{
+		Width: pageW, Height: pageH, Title: r.Title, Author: r.Agency, Subject: subject,
+		Creator: "nianbao " + version, Date: date, Draft: o.Draft,
+	}}
+	l.newPage()
+	blocks := render.Blocks(r)
+	laid := make([]laidBlock, len(blocks))
+	for i, b := range blocks {
+		l.block = i
+		laid[i] = l.prepare(b)
+	}
+	if l.fs.err != nil {
+		return nil, l.fs.err
+	}
+	for i := range laid {
+		l.block = i
+		l.place(laid, i)
+	}
+	l.pageNumbers()
+	if o.Draft {
+		l.draftMarks()
+	}
+	if l.fs.err != nil {
+		return nil, l.fs.err
+	}
+	l.doc.faces = l.fs.faces
+	return l.doc, nil
+}
+
+// Render lays the report out and writes the PDF to w.
+func Render(r *report.Report, w io.Writer, o Options) error {
+	d, err := Layout(r, o)
+	if err != nil {
+		return err
+	}
+	return d.Write(w)
+}
+
+func (l *layouter) newPage() *Page {
+	l.doc.Pages = append(l.doc.Pages, Page{Number: len(l.doc.Pages) + 1})
+	l.line = 0
+	return l.cur()
+}
+
+func (l *layouter) cur() *Page { return &l.doc.Pages[len(l.doc.Pages)-1] }
+
+// laidBlock is a block with its lines broken (text blocks) or its grid measured (tables).
+type laidBlock struct {
+	b     render.Block
+	part  Part
+	spans []span
+	st    style
+	lines []linebreak.Line
+	// align: 0 left (indent included), 1 centred, 2 right-aligned four characters from the right edge.
+	align int
+	table *tableLayout
+	// blankBefore is the number of empty grid lines before the block (title: none; signature: one).
+	blankBefore int
+}
+
+// bodyStyle is the style of body text: 3号 on the 28-character grid, indented two characters, justified.
+func bodyStyle() style {
+	return style{size: page.BodySize, pitch: charPitch,
+		lb: linebreak.Options{Width: blockW, Indent: 2 * charPitch, Justify: true}}
+}
+
+func (l *layouter) prepare(b render.Block) laidBlock {
+	lb := laidBlock{b: b}
+	switch b.Kind {
+	case render.Title:
+		lb.part, lb.align = PartTitle, 1
+		lb.spans = []span{{b.Text, fonts.Title}}
+		lb.st = style{size: page.TitleSize, lb: linebreak.Options{Width: blockW}}
+		lb.lines = l.titleLines(b.Text, lb.st)
+	case render.Paragraph:
+		lb.part, lb.st = PartBody, bodyStyle()
+		if b.Lead != "" {
+			lb.spans = append(lb.spans, span{b.Lead, fonts.Kai})
+		}
+		lb.spans = append(lb.spans, span{b.Text, fonts.Body})
+	case render.Heading1:
+		lb.part, lb.st = PartHeading1, bodyStyle()
+		lb.spans = []span{{b.Text, fonts.Hei}}
+	case render.Heading2:
+		lb.part, lb.st = PartHeading2, bodyStyle()
+		lb.spans = []span{{b.Text, fonts.Kai}}
+	case render.Signature, render.Date:
+		lb.part = PartSignature
+		if b.Kind == render.Date {
+			lb.part = PartDate
+		}
+		lb.align = 2
+		lb.st = style{size: page.BodySize, pitch: charPitch, lb: linebreak.Options{Width: blockW - 4*charPitch}}
+		lb.spans = []span{{b.Text, fonts.Body}}
+	case render.Table:
+		lb.part = PartTableCell
+		lb.table = l.measureTable(b.Table)
+		return lb
+	}
+	if lb.lines == nil {
+		lb.lines = l.breakText(lb.spans, lb.st)
+	}
+	return lb
+}
+
+// balanced breaks the title into the fewest lines that hold it, all of about the same length (梯形/菱形
+// shape, never one character alone on the last line).
+func (l *layouter) balanced(spans []span, st style) []linebreak.Line {
+	lines := l.breakText(spans, st)
+	n := len(lines)
+	if n < 2 {
+		return lines
+	}
+	total := 0.0
+	for _, s := range spans {
+		for _, r := range s.text {
+			total += l.measure(s.role, r, st)
+		}
+	}
+	lo, hi := total/float64(n), st.lb.Width
+	best := lines
+	for range 24 {
+		mid := (lo + hi) / 2
+		o := st
+		o.lb.Width = mid
+		try := l.breakText(spans, o)
+		if len(try) <= n {
+			best, hi = try, mid
+		} else {
+			lo = mid
+		}
+	}
+	return best
+}
+
+// place puts block i on the pages, keeping headings with what follows them.
+func (l *layouter) place(laid []laidBlock, i int) {
+	lb := &laid[i]
+	switch lb.b.Kind {
+	case render.Table:
+		l.placeTable(lb.table, i)
+		return
+	case render.Signature, render.Date:
+		// One blank line before the signature block; signature and date stay on one page.
+		first := lb.b.Kind == render.Date && (i == 0 || laid[i-1].b.Kind != render.Signature) ||
+			lb.b.Kind == render.Signature
+		if first {
+			need := len(lb.lines) + 1
+			if lb.b.Kind == render.Signature && i+1 < len(laid) && laid[i+1].b.Kind == render.Date {
+				need += len(laid[i+1].lines)
+			}
+			if l.line > 0 && l.line+need > page.LinesPerPage {
+				l.newPage()
+			} else if l.line > 0 {
+				l.line++
+			}
+		}
+	case render.Heading1, render.Heading2:
+		if need := l.keepNeed(laid, i); l.line > 0 && l.line+need > page.LinesPerPage {
+			l.newPage()
+		}
+	}
+	breakAt := l.closingBreak(laid, i)
+	for k, ln := range lb.lines {
+		if l.line >= page.LinesPerPage || k == breakAt && l.line > 0 {
+			l.newPage()
+		}
+		x := blockX
+		switch lb.align {
+		case 1:
+			x += (blockW - ln.Width) / 2
+		case 2:
+			x += blockW - 4*charPitch - ln.Width
+		}
+		info := Line{Part: lb.part, Block: i, Full: lb.st.lb.Justify && !ln.Last && k < len(lb.lines)-1}
+		l.placeLine(l.cur(), ln, lb.spans, lb.st, x, baseline(l.line, lb.st.size), info)
+		l.line++
+	}
+	if lb.b.Kind == render.Title {
+		l.line++ // one blank line after the title
+	}
+}
+
+// closingBreak returns the index of the line of text block i before which the page must break so that
+// the signature and date that follow the block do not stand alone on the last page: the block's last two
+// lines go with them. It returns -1 when no break is needed.
+func (l *layouter) closingBreak(laid []laidBlock, i int) int {
+	lb := &laid[i]
+	if lb.b.Kind != render.Paragraph || i+1 >= len(laid) || len(lb.lines) == 0 {
+		return -1
+	}
+	need := 1 // the blank line before the signature
+	for j := i + 1; j < len(laid) && (laid[j].b.Kind == render.Signature || laid[j].b.Kind == render.Date); j++ {
+		need += len(laid[j].lines)
+	}
+	if need == 1 {
+		return -1
+	}
+	pos := l.line
+	for range lb.lines {
+		if pos >= page.LinesPerPage {
+			pos = 0
+		}
+		pos++
+	}
+	if pos+need <= page.LinesPerPage {
+		return -1
+	}
+	return len(lb.lines) - min(2, len(lb.lines))
+}
+
+// keepNeed returns how many grid lines block i needs on the current page: a heading with the start of
+// what follows it (the first line of a paragraph, the next heading and its follower, or a table's header
+// rows and first row).
+func (l *layouter) keepNeed(laid []laidBlock, i int) int {
+	lb := &laid[i]
+	switch lb.b.Kind {
+	case render.Heading1, render.Heading2:
+		n := len(lb.lines)
+		if i+1 < len(laid) {
+			n += l.keepNeed(laid, i+1)
+		}
+		return n
+	case render.Table:
+		return int(math.Ceil((lb.table.startHeight() + tableGap) / linePitch))
+	default:
+		if len(lb.lines) == 0 {
+			return 0
+		}
+		return 1
+	}
+}
+
+// pageNumbers adds "— N —" below the type block: 4号, odd pages right with one character space, even
+// pages left with one character space.
+func (l *layouter) pageNumbers() {
+	size := page.PageNumberSize
+	st := style{size: size, lb: linebreak.Options{Width: blockW}}
+	for i := range l.doc.Pages {
+		p := &l.doc.Pages[i]
+		text := "— " + strconv.Itoa(p.Number) + " —"
+		spans := []span{{text, fonts.Song}}
+		lines := l.breakText(spans, st)
+		if len(lines) == 0 {
+			continue
+		}
+		ln := lines[0]
+		// The dashes sit about 0.3 em above the baseline; their line lies 7 mm below the type block.
+		y := blockY + blockH + layouts.MMToPt(page.PageNumberGap) + 0.3*size
+		x := blockX + size
+		if p.Number%2 == 1 {
+			x = blockX + blockW - size - ln.Width
+		}
+		l.placeLine(p, ln, spans, st, x, y, Line{Part: PartPageNumber, Block: -1})
+	}
+}
+
+// draftMarks adds a large diagonal 草稿 in light gray to every page, beneath the text.
+func (l *layouter) draftMarks() {
+	const size = 160.0
+	text := "草稿"
+	w := 0.0
+	for _, r := range text {
+		w += l.measure(fonts.Hei, r, style{size: size})
+	}
+	angle := 45.0
+	rad := angle * math.Pi / 180
+	cx, cy := pageW/2, pageH/2
+	// Origin so that the rotated run is centred on the page.
+	x := cx - w/2*math.Cos(rad) + size*0.35*math.Sin(rad)
+	y := cy + w/2*math.Sin(rad) + size*0.35*math.Cos(rad)
+	for i := range l.doc.Pages {
+		p := &l.doc.Pages[i]
+		var s string
+		for _, r := range text {
+			_, d := l.fs.pick(fonts.Hei, r)
+			s += string(d)
+		}
+		mark := Text{X: x, Y: y, Role: fonts.Hei, Size: size, Text: s, Part: PartDraft, Angle: angle, Gray: 0.8}
+		p.Texts = append([]Text{mark}, p.Texts...)
+	}
+}

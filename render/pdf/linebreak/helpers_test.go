@@ -1,0 +1,145 @@
+package linebreak
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// Body geometry: 156 mm line, 28 full-width characters at a 15.79 pt pitch.
+const (
+	lineWidth = 156 / 25.4 * 72
+	pitch     = lineWidth / 28
+)
+
+// gridMeasure is the body measurer the PDF layout uses: every full-width
+// character advances one grid pitch, ASCII and other narrow runes half.
+func gridMeasure(r rune, style int) float64 {
+	if isFullWidth(r) {
+		return pitch
+	}
+	return pitch / 2
+}
+
+func isFullWidth(r rune) bool {
+	return r >= 0x2E80 || strings.ContainsRune("“”‘’—…‧·‰℃′″–", r) || unicode.Is(unicode.Han, r)
+}
+
+// text concatenates the runes of a line.
+func (l Line) text() string {
+	var b strings.Builder
+	for _, g := range l.Glyphs {
+		b.WriteRune(g.R)
+	}
+	return b.String()
+}
+
+func texts(lines []Line) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.text()
+	}
+	return out
+}
+
+// allKinsoku reports whether a line holds only 避头/避尾 marks, spaces and
+// invisible characters (the only lines allowed to break the 禁则).
+func allKinsoku(l Line) bool {
+	for _, g := range l.Glyphs {
+		if !isNeutralOrMark(g.R) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkInvariants asserts what must hold for any input: every rune out
+// exactly once in order with its style, 禁则 respected, contiguous glyph
+// boxes inside Width, ink anchored in its box, justified lines flush.
+func checkInvariants(t *testing.T, runs []Run, m Measurer, o Options, lines []Line) {
+	t.Helper()
+	var want, got []rune
+	var wantSt, gotSt []int
+	for _, r := range runs {
+		for _, c := range r.Text {
+			if c != '\n' && c != '\r' {
+				want = append(want, c)
+				wantSt = append(wantSt, r.Style)
+			}
+		}
+	}
+	for _, l := range lines {
+		for _, g := range l.Glyphs {
+			got = append(got, g.R)
+			gotSt = append(gotSt, g.Style)
+		}
+	}
+	if string(want) != string(got) {
+		t.Fatalf("runes changed:\n in  %q\n out %q", string(want), string(got))
+	}
+	for i := range wantSt {
+		if wantSt[i] != gotSt[i] {
+			t.Fatalf("rune %d (%q): style %d, want %d", i, want[i], gotSt[i], wantSt[i])
+		}
+	}
+	width := o.Width
+	if math.IsNaN(width) || math.IsInf(width, 0) {
+		width = 0
+	}
+	indent := o.Indent
+	if math.IsNaN(indent) || math.IsInf(indent, 0) || indent < 0 {
+		indent = 0
+	}
+	const tol = 1e-6
+	segStart := true
+	for li, l := range lines {
+		x := 0.0
+		if li == 0 {
+			x = indent
+		}
+		for k, g := range l.Glyphs {
+			nat := 0.0
+			if !isZeroWidth(g.R) {
+				nat = sanitize(m(g.R, g.Style))
+			}
+			if g.Advance < -tol || g.Advance > nat+tol && !(o.Justify && !l.Last) {
+				t.Fatalf("line %d glyph %d %q: advance %g (natural %g)", li, k, g.R, g.Advance, nat)
+			}
+			if isZeroWidth(g.R) && g.Advance != 0 {
+				t.Fatalf("line %d glyph %d %q: zero-width char with advance %g", li, k, g.R, g.Advance)
+			}
+			if g.X > x+tol || g.X < x-nat/2-tol {
+				t.Fatalf("line %d glyph %d %q: X %g outside its box starting at %g (natural %g)", li, k, g.R, g.X, x, nat)
+			}
+			x += g.Advance
+		}
+		if math.Abs(x-l.Width) > tol {
+			t.Fatalf("line %d: Width %g, glyph boxes end at %g", li, l.Width, x)
+		}
+		if l.Width > width+tol && len(l.Glyphs) > 1 {
+			t.Fatalf("line %d %q: Width %g > %g", li, l.text(), l.Width, width)
+		}
+		visible, content := 0, len(l.Glyphs)
+		for content > 0 && isHangingSpace(l.Glyphs[content-1].R) {
+			content--
+		}
+		for _, g := range l.Glyphs[:content] {
+			if !isZeroWidth(g.R) && sanitize(m(g.R, g.Style)) > 0 {
+				visible++
+			}
+		}
+		if o.Justify && !l.Last && visible >= 2 && math.Abs(l.Width-width) > 0.01 {
+			t.Fatalf("justified line %d %q: Width %g, want %g", li, l.text(), l.Width, width)
+		}
+		if n := len(l.Glyphs); n > 0 && !allKinsoku(l) {
+			if !segStart && AvoidsLineStart(l.Glyphs[0].R) {
+				t.Fatalf("line %d %q starts with 避头 mark %q (all lines: %q; input %+v, %+v)", li, l.text(), l.Glyphs[0].R, texts(lines), runs, o)
+			}
+			if !l.Last && AvoidsLineEnd(l.Glyphs[n-1].R) {
+				t.Fatalf("line %d %q ends with 避尾 mark %q (all lines: %q; input %+v, %+v)", li, l.text(), l.Glyphs[n-1].R, texts(lines), runs, o)
+			}
+		}
+		segStart = l.Last
+	}
+}

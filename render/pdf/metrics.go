@@ -1,0 +1,178 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// metrics reads what the layout needs from a TrueType face: which runes it maps (cmap format 4, the
+// table fpdf itself reads) and their advance widths (hmtx), in units of the em.
+type metrics struct {
+	upem     float64
+	advances []uint16 // by glyph id; glyphs past the end use the last entry
+	// cmap format 4 segments
+	ends, starts, deltas, rangeOffs []uint16
+	cmap                            []byte // the format 4 subtable, for glyphIdArray look-ups
+	rangeBase                       int    // offset of idRangeOffset[0] in cmap
+	cache                           map[rune]float64
+	mu                              sync.Mutex
+}
+
+var errNoFace = errors.New("not a TrueType (glyf) face")
+
+// parseMetrics parses the cmap, head, hhea and hmtx tables of a TrueType face.
+func parseMetrics(data []byte) (*metrics, error) {
+	be := binary.BigEndian
+	if len(data) < 12 {
+		return nil, errNoFace
+	}
+	if v := be.Uint32(data); v != 0x00010000 && v != 0x74727565 {
+		return nil, errNoFace
+	}
+	n := int(be.Uint16(data[4:]))
+	tables := map[string][]byte{}
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return nil, errNoFace
+		}
+		tag := string(data[rec : rec+4])
+		off, l := int(be.Uint32(data[rec+8:])), int(be.Uint32(data[rec+12:]))
+		if off < 0 || l < 0 || off+l > len(data) {
+			return nil, fmt.Errorf("table %s lies outside the font file", tag)
+		}
+		tables[tag] = data[off : off+l]
+	}
+	head, hhea, hmtx, cmap := tables["head"], tables["hhea"], tables["hmtx"], tables["cmap"]
+	if len(head) < 54 || len(hhea) < 36 || cmap == nil {
+		return nil, errors.New("font lacks head, hhea or cmap")
+	}
+	m := &metrics{upem: float64(be.Uint16(head[18:])), cache: map[rune]float64{}}
+	if m.upem == 0 {
+		m.upem = 1000
+	}
+	nh := int(be.Uint16(hhea[34:]))
+	if 4*nh > len(hmtx) || nh == 0 {
+		return nil, errors.New("font hmtx table too short")
+	}
+	m.advances = make([]uint16, nh)
+	for i := range m.advances {
+		m.advances[i] = be.Uint16(hmtx[4*i:])
+	}
+	if len(cmap) < 4 {
+		return nil, errors.New("font cmap too short")
+	}
+	// Pick the Unicode BMP subtable (3,1) or (0,x) in format 4.
+	nt := int(be.Uint16(cmap[2:]))
+	var sub []byte
+	for i := 0; i < nt && 4+8*i+8 <= len(cmap); i++ {
+		pid, eid := be.Uint16(cmap[4+8*i:]), be.Uint16(cmap[6+8*i:])
+		off := int(be.Uint32(cmap[8+8*i:]))
+		if off+4 > len(cmap) || be.Uint16(cmap[off:]) != 4 {
+			continue
+		}
+		if (pid == 3 && eid == 1) || pid == 0 {
+			sub = cmap[off:]
+			break
+		}
+	}
+	if sub == nil || len(sub) < 14 {
+		return nil, errors.New("font has no Unicode cmap (format 4)")
+	}
+	seg := int(be.Uint16(sub[6:])) / 2
+	if 16+8*seg > len(sub) {
+		return nil, errors.New("font cmap format 4 too short")
+	}
+	rd := func(base int) []uint16 {
+		out := make([]uint16, seg)
+		for i := range out {
+			out[i] = be.Uint16(sub[base+2*i:])
+		}
+		return out
+	}
+	m.ends = rd(14)
+	m.starts = rd(16 + 2*seg)
+	m.deltas = rd(16 + 4*seg)
+	m.rangeBase = 16 + 6*seg
+	m.rangeOffs = rd(m.rangeBase)
+	m.cmap = sub
+	return m, nil
+}
+
+// glyph returns the glyph id of r, 0 when the face does not map it.
+func (m *metrics) glyph(r rune) int {
+	if r < 0 || r > 0xFFFF {
+		return 0
+	}
+	c := uint16(r)
+	lo, hi := 0, len(m.ends)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if m.ends[mid] < c {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo >= len(m.ends) || m.starts[lo] > c {
+		return 0
+	}
+	if m.rangeOffs[lo] == 0 {
+		return int((c + m.deltas[lo]) & 0xFFFF)
+	}
+	p := m.rangeBase + 2*lo + int(m.rangeOffs[lo]) + 2*int(c-m.starts[lo])
+	if p+2 > len(m.cmap) {
+		return 0
+	}
+	g := binary.BigEndian.Uint16(m.cmap[p:])
+	if g == 0 {
+		return 0
+	}
+	return int((g + m.deltas[lo]) & 0xFFFF)
+}
+
+// has reports whether the face maps r to a glyph.
+func (m *metrics) has(r rune) bool { return m.glyph(r) != 0 }
+
+// advance returns the advance width of r in em (the .notdef width when r is not mapped).
+func (m *metrics) advance(r rune) float64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if a, ok := m.cache[r]; ok {
+		return a
+	}
+	g := m.glyph(r)
+	if g >= len(m.advances) {
+		g = len(m.advances) - 1
+	}
+	a := float64(m.advances[g]) / m.upem
+	m.cache[r] = a
+	return a
+}
+
+// metricsCache keeps parsed metrics per font file so repeated renders in one process parse each face once.
+var metricsCache sync.Map // key: *byte (first byte of the data) + len → *metrics
+
+type metricsKey struct {
+	p *byte
+	n int
+}
+
+// metricsFor returns the (cached) metrics of a face's bytes.
+func metricsFor(data []byte) (*metrics, error) {
+	if len(data) == 0 {
+		return nil, errNoFace
+	}
+	k := metricsKey{&data[0], len(data)}
+	if m, ok := metricsCache.Load(k); ok {
+		return m.(*metrics), nil
+	}
+	m, err := parseMetrics(data)
+	if err != nil {
+		return nil, err
+	}
+	metricsCache.Store(k, m)
+	return m, nil
+}

@@ -1,0 +1,107 @@
+package pdf
+
+import (
+	"math"
+
+	"nianbao/fonts"
+	"nianbao/render/pdf/linebreak"
+)
+
+// span is a piece of text in one base font role (a paragraph and its run-in lead are two spans).
+type span struct {
+	text string
+	role fonts.Role
+}
+
+// style describes how a piece of text is set: size, the grid pitch of full-width characters (0 for the
+// natural advance) and the line-breaking options.
+type style struct {
+	size float64
+	// pitch is the advance given to a full-width (1 em) character; other CJK advances scale with it.
+	// Latin text keeps its natural advance. 0 means natural advances everywhere.
+	pitch float64
+	lb    linebreak.Options
+}
+
+// breakText breaks spans into lines with the shared line breaker, measuring with the faces.
+func (l *layouter) breakText(spans []span, st style) []linebreak.Line {
+	runs := make([]linebreak.Run, len(spans))
+	for i, s := range spans {
+		runs[i] = linebreak.Run{Text: s.text, Style: i}
+	}
+	measure := func(r rune, i int) float64 {
+		if i < 0 || i >= len(spans) {
+			return 0
+		}
+		return l.measure(spans[i].role, r, st)
+	}
+	return linebreak.Break(runs, measure, st.lb)
+}
+
+// measure returns the advance the layout gives r in text of the base role.
+func (l *layouter) measure(base fonts.Role, r rune, st style) float64 {
+	if invisible(r) {
+		return 0
+	}
+	role, d := l.fs.pick(base, r)
+	a := l.fs.advance(role, d, st.size)
+	if st.pitch > 0 && role != fonts.Latin {
+		a *= st.pitch / st.size
+	}
+	return a
+}
+
+// placeLine puts one broken line on page p with its left edge at x and baseline y, grouping the glyphs
+// into runs that fpdf draws with a constant character spacing.
+func (l *layouter) placeLine(p *Page, ln linebreak.Line, spans []span, st style, x, y float64, info Line) {
+	info.X, info.Y, info.Width, info.Size = x, y, ln.Width, st.size
+	info.Runes = make([]rune, 0, len(ln.Glyphs))
+	info.Xs = make([]float64, 0, len(ln.Glyphs))
+	var cur *Text
+	var curEnd float64 // where the next glyph of cur would be drawn
+	var nat float64    // natural advance of the last glyph in cur
+	count := 0
+	flush := func() {
+		if cur != nil {
+			p.Texts = append(p.Texts, *cur)
+			cur = nil
+		}
+	}
+	for _, g := range ln.Glyphs {
+		info.Runes = append(info.Runes, g.R)
+		gx := x + g.X
+		info.Xs = append(info.Xs, gx)
+		if invisible(g.R) {
+			continue
+		}
+		base := fonts.Body
+		if g.Style >= 0 && g.Style < len(spans) {
+			base = spans[g.Style].role
+		}
+		role, d := l.fs.pick(base, g.R)
+		a := l.fs.advance(role, d, st.size)
+		if cur != nil && cur.Role == role {
+			sp := gx - (curEnd - nat) - nat // gap beyond the natural advance of the previous glyph
+			if count == 1 {
+				cur.Spacing = sp
+				curEnd = gx + a + sp
+				nat = a
+				cur.Text += string(d)
+				count++
+				continue
+			}
+			if math.Abs(gx-curEnd) < 0.005 {
+				cur.Text += string(d)
+				curEnd = gx + a + cur.Spacing
+				nat = a
+				count++
+				continue
+			}
+		}
+		flush()
+		cur = &Text{X: gx, Y: y, Role: role, Size: st.size, Text: string(d), Part: info.Part}
+		curEnd, nat, count = gx+a, a, 1
+	}
+	flush()
+	p.Lines = append(p.Lines, info)
+}

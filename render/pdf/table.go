@@ -1,0 +1,327 @@
+package pdf
+
+import (
+	"math"
+
+	"nianbao/fonts"
+	"nianbao/layouts"
+	"nianbao/render/pdf/linebreak"
+)
+
+// Table metrics in pt.
+const (
+	tableLeading  = 1.4  // line spacing in cells, times the size
+	verticalPitch = 1.15 // character pitch of vertical labels, times the size
+	cellPadX      = 3.0
+	cellPadY      = 3.5
+	ruleWidth     = 0.5
+	tableGap      = 4.0 // least space between a table's bottom rule and the text after it
+)
+
+// tableSize returns the text size of a table: 小四 (12 pt) for the roomy table 二, 五号 (10.5 pt) for the
+// dense tables 三 and 四.
+func tableSize(id string) float64 {
+	if id == "t2" {
+		return 12
+	}
+	return 10.5
+}
+
+// cellLayout is one cell of a table with its text broken into lines.
+type cellLayout struct {
+	c     layouts.Cell
+	spans []span
+	st    style
+	lines []linebreak.Line
+	// align: 0 left, 1 centred.
+	align int
+	// x, w are the horizontal position and width of the cell box.
+	x, w float64
+	// minH is the least height of the cell box.
+	minH float64
+}
+
+// tableLayout is a table measured: its cells and the natural height of each grid row.
+type tableLayout struct {
+	t      *layouts.Table
+	size   float64
+	cells  []cellLayout
+	rowH   []float64
+	header int
+	// groups are runs of body rows that must stay on one page (KeepWithNext), as [first, last].
+	groups [][2]int
+}
+
+func (l *layouter) measureTable(t *layouts.Table) *tableLayout {
+	tl := &tableLayout{t: t, size: tableSize(t.ID), header: t.HeaderRows()}
+	if len(t.Widths) != t.Cols || t.Cols == 0 {
+		return tl
+	}
+	colX := make([]float64, t.Cols+1)
+	for i, w := range t.Widths {
+		colX[i+1] = colX[i] + w*blockW
+	}
+	size := tl.size
+	lineH := size * tableLeading
+	for _, c := range t.Cells {
+		if c.Row < 0 || c.Col < 0 || c.RowSpan < 1 || c.ColSpan < 1 || c.Row+c.RowSpan > len(t.Rows) || c.Col+c.ColSpan > t.Cols {
+			continue
+		}
+		cl := cellLayout{c: c, x: blockX + colX[c.Col], w: colX[c.Col+c.ColSpan] - colX[c.Col], align: 1}
+		text := c.Text
+		if c.Key != "" {
+			text = l.r.CellText(c.Key)
+		}
+		role := fonts.Song
+		if c.Kai {
+			role = fonts.Kai
+		}
+		cl.spans = []span{{text, role}}
+		inner := cl.w - 2*cellPadX
+		if inner < size {
+			inner = size
+		}
+		cl.st = style{size: size, lb: linebreak.Options{Width: inner}}
+		if c.Vertical {
+			n := 0
+			for range text {
+				n++
+			}
+			cl.minH = float64(n)*size*verticalPitch + 2*cellPadY
+		} else {
+			if t.ID == "t3" && !t.Rows[c.Row].Header && c.Key == "" && c.RowSpan == 1 {
+				// Row labels of table 三 are set flush left and justified, like the national template.
+				cl.align = 0
+				cl.st.lb.Justify = true
+			}
+			cl.lines = l.breakText(cl.spans, cl.st)
+			cl.minH = float64(len(cl.lines))*lineH + 2*cellPadY
+		}
+		tl.cells = append(tl.cells, cl)
+	}
+	// Row heights: the tallest single-row cell, then spanning cells spread any shortfall over their rows.
+	tl.rowH = make([]float64, len(t.Rows))
+	for i := range tl.rowH {
+		tl.rowH[i] = lineH + 2*cellPadY
+	}
+	for _, cl := range tl.cells {
+		if cl.c.RowSpan == 1 && cl.minH > tl.rowH[cl.c.Row] {
+			tl.rowH[cl.c.Row] = cl.minH
+		}
+	}
+	for _, cl := range tl.cells {
+		if cl.c.RowSpan > 1 {
+			growRows(tl.rowH, cl.c.Row, cl.c.Row+cl.c.RowSpan-1, cl.minH)
+		}
+	}
+	for r := tl.header; r < len(t.Rows); {
+		end := r
+		for end+1 < len(t.Rows) && t.Rows[end].KeepWithNext {
+			end++
+		}
+		tl.groups = append(tl.groups, [2]int{r, end})
+		r = end + 1
+	}
+	return tl
+}
+
+// growRows spreads the shortfall of a cell of height need evenly over rows first … last of h.
+func growRows(h []float64, first, last int, need float64) {
+	have := 0.0
+	for r := first; r <= last; r++ {
+		have += h[r]
+	}
+	if have >= need {
+		return
+	}
+	d := (need - have) / float64(last-first+1)
+	for r := first; r <= last; r++ {
+		h[r] += d
+	}
+}
+
+// startHeight is the height of the header rows and the first group of body rows: what must fit on a
+// page for the table to start there.
+func (tl *tableLayout) startHeight() float64 {
+	h := 0.0
+	for r := 0; r < tl.header; r++ {
+		h += tl.rowH[r]
+	}
+	if len(tl.groups) > 0 {
+		rows := tl.pieceRows(tl.groups[0][0], tl.groups[0][1])
+		return tl.pieceHeights(rows, tl.groups[0][0], tl.groups[0][1]).total
+	}
+	return h
+}
+
+// pieceRows returns the rows of the part of the table on one page: the header rows and the body rows
+// first … last.
+func (tl *tableLayout) pieceRows(first, last int) []int {
+	rows := make([]int, 0, tl.header+last-first+1)
+	for r := 0; r < tl.header; r++ {
+		rows = append(rows, r)
+	}
+	for r := first; r <= last; r++ {
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+type heights struct {
+	h     map[int]float64
+	total float64
+}
+
+// pieceHeights returns the row heights of a page's part of the table: the natural heights, grown where
+// a row-spanning cell cut by a page break needs room for its repeated label.
+func (tl *tableLayout) pieceHeights(rows []int, first, last int) heights {
+	h := make([]float64, len(tl.rowH))
+	copy(h, tl.rowH)
+	for _, cl := range tl.cells {
+		c := cl.c
+		if c.RowSpan == 1 || c.Row < tl.header && c.Row+c.RowSpan <= tl.header {
+			continue
+		}
+		a, b := max(c.Row, first), min(c.Row+c.RowSpan-1, last)
+		if a > b || (a == c.Row && b == c.Row+c.RowSpan-1) {
+			continue
+		}
+		growRows(h, a, b, cl.minH)
+	}
+	out := heights{h: map[int]float64{}}
+	for _, r := range rows {
+		out.h[r] = h[r]
+		out.total += h[r]
+	}
+	return out
+}
+
+// placeTable puts a table on the pages, starting on a grid line. When it crosses a page its header rows
+// repeat, no row is split (nor a KeepWithNext group), and a row-spanning label cut by the break is
+// repeated on the new page.
+func (l *layouter) placeTable(tl *tableLayout, block int) {
+	if len(tl.rowH) == 0 {
+		return
+	}
+	if l.line > 0 && float64(l.line)*linePitch+tl.startHeight() > blockH {
+		l.newPage()
+	}
+	gi := 0
+	if len(tl.groups) == 0 {
+		// Header only.
+		rows := tl.pieceRows(0, -1)
+		l.drawPiece(tl, rows, 0, -1, tl.pieceHeights(rows, 0, -1), block)
+		return
+	}
+	for gi < len(tl.groups) {
+		top := float64(l.line) * linePitch
+		first := tl.groups[gi][0]
+		last := tl.groups[gi][1]
+		next := gi + 1
+		for next < len(tl.groups) {
+			cand := tl.groups[next][1]
+			rows := tl.pieceRows(first, cand)
+			if top+tl.pieceHeights(rows, first, cand).total > blockH {
+				break
+			}
+			last = cand
+			next++
+		}
+		rows := tl.pieceRows(first, last)
+		hs := tl.pieceHeights(rows, first, last)
+		if top > 0 && top+hs.total > blockH {
+			// Not even one group fits below the text already on the page.
+			l.newPage()
+			continue
+		}
+		bottom := l.drawPiece(tl, rows, first, last, hs, block)
+		gi = next
+		if gi < len(tl.groups) {
+			l.newPage()
+			continue
+		}
+		// The text after the table resumes on the next grid line.
+		l.line = int(math.Ceil((bottom - blockY + tableGap) / linePitch))
+		if l.line >= page.LinesPerPage {
+			l.newPage()
+		}
+	}
+}
+
+// drawPiece draws the part of the table on the current page (header rows and body rows first … last)
+// from the current grid line, and returns the y of its bottom edge.
+func (l *layouter) drawPiece(tl *tableLayout, rows []int, first, last int, hs heights, block int) float64 {
+	p := l.cur()
+	y := blockY + float64(l.line)*linePitch
+	rowY := map[int]float64{}
+	for _, r := range rows {
+		rowY[r] = y
+		y += hs.h[r]
+	}
+	bottom := y
+	inPiece := func(r int) bool { return r < tl.header || (r >= first && r <= last) }
+	edges := map[[4]int]bool{}
+	addRule := func(x1, y1, x2, y2 float64) {
+		k := [4]int{int(math.Round(x1 * 100)), int(math.Round(y1 * 100)), int(math.Round(x2 * 100)), int(math.Round(y2 * 100))}
+		if edges[k] {
+			return
+		}
+		edges[k] = true
+		p.Rules = append(p.Rules, Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: ruleWidth})
+	}
+	for _, cl := range tl.cells {
+		c := cl.c
+		a, b := c.Row, c.Row+c.RowSpan-1
+		if c.Row >= tl.header {
+			a, b = max(a, first), min(b, last)
+		}
+		if a > b || !inPiece(a) || !inPiece(b) {
+			continue
+		}
+		top, bot := rowY[a], rowY[b]+hs.h[b]
+		x1, x2 := cl.x, cl.x+cl.w
+		addRule(x1, top, x2, top)
+		addRule(x1, bot, x2, bot)
+		addRule(x1, top, x1, bot)
+		addRule(x2, top, x2, bot)
+		part := PartTableCell
+		if c.Row < tl.header {
+			part = PartTableHeader
+		}
+		info := Line{Part: part, Block: block, Table: tl.t.ID, Row: c.Row, Col: c.Col}
+		if c.Vertical {
+			l.drawVertical(p, cl, top, bot, info)
+			continue
+		}
+		lineH := tl.size * tableLeading
+		contentH := float64(len(cl.lines)) * lineH
+		ty := top + (bot-top-contentH)/2
+		for i, ln := range cl.lines {
+			x := cl.x + cellPadX
+			if cl.align == 1 {
+				x = cl.x + (cl.w-ln.Width)/2
+			}
+			base := ty + float64(i)*lineH + (lineH-tl.size)/2 + ascent*tl.size
+			l.placeLine(p, ln, cl.spans, cl.st, x, base, info)
+		}
+	}
+	return bottom
+}
+
+// drawVertical writes a label one character per line, centred in its box (三、本年度办理结果).
+func (l *layouter) drawVertical(p *Page, cl cellLayout, top, bot float64, info Line) {
+	size := cl.st.size
+	var runes []rune
+	for _, r := range cl.spans[0].text {
+		runes = append(runes, r)
+	}
+	pitch := size * verticalPitch
+	y := top + (bot-top-float64(len(runes))*pitch)/2
+	for i, r := range runes {
+		st := style{size: size, lb: linebreak.Options{Width: cl.w}}
+		w := l.measure(cl.spans[0].role, r, st)
+		ln := linebreak.Line{Glyphs: []linebreak.Glyph{{R: r, X: 0, Advance: w}}, Width: w, Last: true}
+		base := y + float64(i)*pitch + (pitch-size)/2 + ascent*size
+		l.placeLine(p, ln, cl.spans, st, cl.x+(cl.w-w)/2, base, info)
+	}
+}

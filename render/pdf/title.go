@@ -1,0 +1,101 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+
+	"nianbao/fonts"
+	"nianbao/render/pdf/linebreak"
+)
+
+// titleLines breaks the report title into the fewest lines that hold it, cutting only between the
+// parts of the name when it can (after the agency, after the year, before 政府信息公开…), so that each
+// line keeps its words whole (回行时词意完整); among such cuts it takes the most even lines. A title with
+// no usable cut falls back to evenly balanced lines.
+func (l *layouter) titleLines(title string, st style) []linebreak.Line {
+	spans := []span{{title, fonts.Title}}
+	lines := l.breakText(spans, st)
+	n := len(lines)
+	if n < 2 || n > 3 {
+		return l.balanced(spans, st)
+	}
+	rs := []rune(title)
+	cuts := titleCuts(rs, l.r.Agency)
+	var best []linebreak.Line
+	bestW := 0.0
+	try := func(at []int) {
+		var out []linebreak.Line
+		widest := 0.0
+		prev := 0
+		for i := 0; i <= len(at); i++ {
+			end := len(rs)
+			if i < len(at) {
+				end = at[i]
+			}
+			seg := l.breakText([]span{{string(rs[prev:end]), fonts.Title}}, st)
+			if len(seg) != 1 {
+				return
+			}
+			seg[0].Last = i == len(at)
+			out = append(out, seg[0])
+			widest = max(widest, seg[0].Width)
+			prev = end
+		}
+		if best == nil || widest < bestW-0.01 {
+			best, bestW = out, widest
+		}
+	}
+	for i, a := range cuts {
+		if n == 2 {
+			try([]int{a})
+			continue
+		}
+		for _, b := range cuts[i+1:] {
+			try([]int{a, b})
+		}
+	}
+	if best == nil {
+		return l.balanced(spans, st)
+	}
+	return best
+}
+
+// titleCuts returns the rune positions where a title may break: after the agency name, after a year
+// (digits followed by 年), and before the fixed words 政府信息公开 and 工作年度报告.
+func titleCuts(rs []rune, agency string) []int {
+	s := string(rs)
+	seen := map[int]bool{}
+	var cuts []int
+	add := func(i int) {
+		if i > 0 && i < len(rs) && !seen[i] {
+			seen[i] = true
+			cuts = append(cuts, i)
+		}
+	}
+	if agency != "" && strings.HasPrefix(s, agency) {
+		add(len([]rune(agency)))
+	}
+	for i := 1; i < len(rs); i++ {
+		if rs[i] == '年' && unicode.IsDigit(rs[i-1]) {
+			add(i + 1)
+			// Also before the year, so the agency and the year may stand apart.
+			j := i - 1
+			for j > 0 && unicode.IsDigit(rs[j-1]) {
+				j--
+			}
+			add(j)
+		}
+	}
+	for _, w := range []string{"政府信息公开", "工作年度报告"} {
+		if k := strings.Index(s, w); k >= 0 {
+			add(len([]rune(s[:k])))
+		}
+	}
+	// Keep the cuts in reading order.
+	for i := 1; i < len(cuts); i++ {
+		for j := i; j > 0 && cuts[j] < cuts[j-1]; j-- {
+			cuts[j], cuts[j-1] = cuts[j-1], cuts[j]
+		}
+	}
+	return cuts
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/python3
+"""otf2ttf.py in.otf out.ttf [max_err] -- CFF OpenType -> TrueType glyf outlines (cu2qu).
+
+fpdf embeds only TrueType (glyf) fonts; Noto CJK ships CFF. Curves are approximated with quadratic splines
+to within max_err font units (default 1 of 1000), contour direction reversed for TrueType.
+"""
+import sys
+from fontTools.ttLib import TTFont, newTable
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+
+def main(src, dst, max_err=1.0):
+    f = TTFont(src)
+    assert f.sfntVersion == "OTTO" and "CFF " in f, src + " is not a CFF OpenType font"
+    order = f.getGlyphOrder()
+    gs = f.getGlyphSet()
+    quad = {}
+    for name in order:
+        tt = TTGlyphPen(gs)
+        gs[name].draw(Cu2QuPen(tt, max_err, reverse_direction=True))
+        quad[name] = tt.glyph()
+    f["loca"] = newTable("loca")
+    glyf = f["glyf"] = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = quad
+    del f["CFF "]
+    if "VORG" in f:
+        del f["VORG"]
+    glyf.compile(f)
+    hmtx = f["hmtx"]
+    for n, g in glyf.glyphs.items():
+        if hasattr(g, "xMin"):
+            hmtx[n] = (hmtx[n][0], g.xMin)
+    maxp = f["maxp"] = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    maxp.maxZones = 1
+    for a in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+              "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, a, 0)
+    f["post"].formatType = 3.0
+    f.sfntVersion = "\x00\x01\x00\x00"
+    f.save(dst)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], float(sys.argv[3]) if len(sys.argv) > 3 else 1.0)
