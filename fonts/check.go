@@ -128,6 +128,9 @@ type checker struct {
 // text checks every rune of one run of text.
 func (c *checker) text(base Role, text, where string) {
 	for _, ch := range text {
+		if ch == '\t' {
+			ch = ' ' // the PDF renderer sets a tab as a space
+		}
 		role := RoleFor(base, ch)
 		f := c.set.Face(role)
 		if ch <= 0xFFFF && f.Has(ch) {

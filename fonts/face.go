@@ -3,6 +3,7 @@ package fonts
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -87,7 +88,15 @@ func (f *Face) read() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return io.ReadAll(zr)
+	// The gzip trailer holds the size (mod 4 GiB): read into one buffer of that size, no regrowth.
+	var out bytes.Buffer
+	if n := len(gz); n >= 4 {
+		out.Grow(int(binary.LittleEndian.Uint32(gz[n-4:])) + bytes.MinRead)
+	}
+	if _, err := io.Copy(&out, zr); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 // checkFace verifies that standalone sfnt bytes can be embedded by fpdf and returns their coverage.

@@ -240,7 +240,7 @@ func handReport(overview string) *report.Report {
 func TestCheckReportClean(t *testing.T) {
 	s, _ := Resolve(Options{NoSystem: true})
 	for _, f := range []layouts.Format{layouts.F2019, layouts.F2021} {
-		r := handReport("朱镕基同志视察。")
+		r := handReport("朱镕基同志视察。\tTab 与\u00a0空格。")
 		r.Format = f
 		if m := CheckReport(s, r); len(m) != 0 {
 			t.Errorf("format %s: bundled fonts miss %v", f, m)
@@ -393,5 +393,47 @@ func BenchmarkCheckReport(b *testing.B) {
 	CheckReport(s, r)
 	for b.Loop() {
 		CheckReport(s, r)
+	}
+}
+
+// Every example report must print with the bundled fonts alone (a machine without CJK fonts).
+func TestExamplesCoveredByBundledFonts(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.toml"))
+	if len(files) == 0 {
+		t.Skip("no examples yet")
+	}
+	s, _ := Resolve(Options{NoSystem: true})
+	for _, f := range files {
+		r, err := report.Load(f)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		for _, m := range CheckReport(s, r) {
+			t.Errorf("%s: %v", f, m)
+		}
+		if used := RunesUsed(r); used[Body] < 50 || used[Song] < 50 || used[Latin] < 10 {
+			t.Errorf("%s: implausible rune counts %v", f, used)
+		}
+	}
+}
+
+func TestFacesLoadLazily(t *testing.T) {
+	s, err := Resolve(Options{NoSystem: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range Roles {
+		if s.Face(r).data != nil {
+			t.Fatalf("%s loaded by Resolve", r)
+		}
+	}
+	if m := CheckText(s, Hei, "一、总体情况", "test"); len(m) != 0 {
+		t.Fatal(m)
+	}
+	for _, r := range Roles {
+		if loaded := s.Face(r).data != nil; loaded != (r == Hei) {
+			t.Errorf("%s loaded = %v after checking 黑体 text only", r, loaded)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"nianbao/fonts"
 	"nianbao/report"
@@ -99,8 +100,36 @@ func printFonts(set *fonts.Set, r *report.Report, w io.Writer) int {
 		}
 		return 0
 	}
-	fmt.Fprintf(w, "\n%s：%d 处缺字：\n", r.File, len(missing))
+	// One line per character and role, with its first places.
+	type key struct {
+		r    rune
+		role fonts.Role
+	}
+	var order []key
+	places := map[key][]string{}
+	first := map[key]fonts.Missing{}
 	for _, m := range missing {
+		k := key{m.Rune, m.Role}
+		if _, ok := places[k]; !ok {
+			order = append(order, k)
+			first[k] = m
+		}
+		places[k] = append(places[k], m.Where)
+	}
+	fmt.Fprintf(w, "\n%s：%d 个字没有字形（共 %d 处）：\n", r.File, len(order), len(missing))
+	const maxLines = 30
+	for i, k := range order {
+		if i == maxLines {
+			fmt.Fprintf(w, "  ……另有 %d 个字没有字形\n", len(order)-maxLines)
+			break
+		}
+		m := first[k]
+		p := places[k]
+		if len(p) > 3 {
+			m.Where = strings.Join(p[:3], "、") + fmt.Sprintf(" 等 %d 处", len(p))
+		} else {
+			m.Where = strings.Join(p, "、")
+		}
 		fmt.Fprintln(w, "  "+m.Error())
 	}
 	return 1
