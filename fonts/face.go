@@ -2,10 +2,7 @@ package fonts
 
 import (
 	"bytes"
-	"compress/gzip"
-	"encoding/binary"
 	"fmt"
-	"io"
 	"os"
 	"sync"
 )
@@ -80,23 +77,7 @@ func (f *Face) read() ([]byte, error) {
 	if f.Source != Bundled {
 		return os.ReadFile(f.File)
 	}
-	gz, err := bundledFS.ReadFile("data/" + f.File + ".gz")
-	if err != nil {
-		return nil, err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, err
-	}
-	// The gzip trailer holds the size (mod 4 GiB): read into one buffer of that size, no regrowth.
-	var out bytes.Buffer
-	if n := len(gz); n >= 4 {
-		out.Grow(int(binary.LittleEndian.Uint32(gz[n-4:])) + bytes.MinRead)
-	}
-	if _, err := io.Copy(&out, zr); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return bundledBytes(f.File)
 }
 
 // checkFace verifies that standalone sfnt bytes can be embedded by fpdf and returns their coverage.

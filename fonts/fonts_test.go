@@ -437,3 +437,34 @@ func TestFacesLoadLazily(t *testing.T) {
 		}
 	}
 }
+
+func TestBundledCacheOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(CacheDirEnv, dir)
+	want, err := unpackBundled("latin-serif.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Fatalf("cache holds %d files, want 1", len(ents))
+	}
+	path := filepath.Join(dir, ents[0].Name())
+	got, err := unpackBundled("latin-serif.ttf")
+	if err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("second read differs: %v", err)
+	}
+	// A damaged cache file is ignored and replaced.
+	os.WriteFile(path, want[:len(want)/2], 0o644)
+	got, err = unpackBundled("latin-serif.ttf")
+	if err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("damaged cache not ignored: %v", err)
+	}
+	if again, _ := os.ReadFile(path); !bytes.Equal(again, want) {
+		t.Error("damaged cache not rewritten")
+	}
+	t.Setenv(CacheDirEnv, "off")
+	if cacheDir() != "" {
+		t.Error("cache not disabled")
+	}
+}

@@ -22,9 +22,10 @@ const usage = `nianbao — 政府信息公开工作年度报告 from TOML to PDF
 
 Usage:
   nianbao check [--json] [--prev LAST.toml] FILE.toml...
-  nianbao render [-o DIR] [--pdf] [--docx] [--draft] [--fonts DIR] [--font role=FILE]... [--docx-grid lines|chars] FILE.toml...
+  nianbao render [-o DIR] [--pdf] [--docx] [--draft] [--fonts DIR] [--font role=FILE]... [--no-system]
+                 [--docx-grid lines|chars] FILE.toml...
   nianbao init --format 2019|2021 --year Y [--agency NAME] [--from LAST.toml]
-  nianbao fonts [--fonts DIR] [--font role=FILE]... [FILE.toml]
+  nianbao fonts [--fonts DIR] [--font role=FILE]... [--no-system] [FILE.toml]
   nianbao version
   nianbao help
 
@@ -139,6 +140,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.FontDir, "fonts", "", "folder of font files searched before the system fonts")
 	files := fonts.FileFlags{}
 	fs.Var(files, "font", "font file for one role, role=FILE (roles: title body hei kai song latin); repeatable")
+	fs.BoolVar(&o.NoSystemFonts, "no-system", false, "ignore the fonts installed on this machine (bundled and --font/--fonts only)")
 	fs.StringVar(&o.DocxGrid, "docx-grid", "lines", "DOCX document grid: lines, or chars for Word's 28-character grid (LibreOffice renders it badly)")
 	if code, ok := parse(fs, args); !ok {
 		return code
