@@ -54,13 +54,22 @@ func paragraph(b *xb, style string, runs func()) {
 // (A4, GB/T 9704 margins, odd and even footers, the optional draft header and the document grid).
 func documentXML(r *report.Report, g geometry, o Options) string {
 	var b xb
-	b.Grow(64 << 10)
+	b.Grow(160 << 10) // a report is about 130 KB of XML
 	b.s(xmlHeader, `<w:document `, nsW, ` `, nsR, `><w:body>`)
+	afterTable := false
 	for _, bl := range render.Blocks(r) {
 		switch bl.Kind {
 		case render.Title:
-			paragraph(&b, styleTitle, func() { writeRun(&b, rprTitle, bl.Text) })
+			lines := titleLines(bl.Text, float64(g.blockW)/float64(g.titleHalf*10))
+			paragraph(&b, styleTitle, func() { writeRun(&b, rprTitle, strings.Join(lines, "\n")) })
 		case render.Heading1:
+			if afterTable {
+				// Half a line of air between a table and the heading below it.
+				b.s(`<w:p><w:pPr><w:pStyle w:val="`, styleHeading1, `"/><w:spacing w:before="`, itoa(g.linePitch/2), `"/></w:pPr>`)
+				writeRun(&b, rprH1, bl.Text)
+				b.s(`</w:p>`)
+				break
+			}
 			paragraph(&b, styleHeading1, func() { writeRun(&b, rprH1, bl.Text) })
 		case render.Heading2:
 			paragraph(&b, styleHeading2, func() { writeRun(&b, rprKai, bl.Text) })
@@ -73,6 +82,8 @@ func documentXML(r *report.Report, g geometry, o Options) string {
 			if bl.Table != nil {
 				writeTable(&b, bl.Table, r, g)
 			}
+			afterTable = true
+			continue
 		case render.Signature:
 			paragraph(&b, styleSignature, func() { writeRun(&b, rprBody, bl.Text) })
 		case render.Date:
@@ -82,6 +93,7 @@ func documentXML(r *report.Report, g geometry, o Options) string {
 			}
 			paragraph(&b, style, func() { writeRun(&b, rprBody, bl.Text) })
 		}
+		afterTable = false
 	}
 	b.s(`<w:sectPr>`)
 	if o.Draft {

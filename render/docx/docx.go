@@ -8,7 +8,6 @@
 package docx
 
 import (
-	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
@@ -39,9 +38,6 @@ type Options struct {
 	Version string
 }
 
-// zipTime is the modification time of every zip entry: fixed so that the output is reproducible.
-var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-
 // Render writes r as a .docx file to w.
 func Render(r *report.Report, w io.Writer, o Options) error {
 	if r == nil {
@@ -58,13 +54,13 @@ func Render(r *report.Report, w io.Writer, o Options) error {
 		return fmt.Errorf("%s: 报告格式 %q 无效，应为 \"2019\" 或 \"2021\"", where(r), r.Format)
 	}
 	g := pageGeometry(layouts.GBT9704)
-	parts := []struct{ name, body string }{
+	parts := []part{
 		{"[Content_Types].xml", contentTypesXML(o.Draft)},
 		{"_rels/.rels", packageRelsXML()},
 		{"docProps/core.xml", coreXML(r.Title, r.Agency, docDate(r))},
 		{"docProps/app.xml", appXML(o.Version, r.Agency)},
-		{"word/_rels/document.xml.rels", documentRelsXML(o.Draft)},
 		{"word/document.xml", documentXML(r, g, o)},
+		{"word/_rels/document.xml.rels", documentRelsXML(o.Draft)},
 		{"word/styles.xml", stylesXML(g)},
 		{"word/settings.xml", settingsXML()},
 		{"word/fontTable.xml", fontTableXML()},
@@ -72,24 +68,17 @@ func Render(r *report.Report, w io.Writer, o Options) error {
 		{"word/footer2.xml", footerXML(g, true)},
 	}
 	if o.Draft {
-		parts = append(parts,
-			struct{ name, body string }{"word/header1.xml", headerXML(false)},
-			struct{ name, body string }{"word/header2.xml", headerXML(true)})
+		parts = append(parts, part{"word/header1.xml", headerXML(false)}, part{"word/header2.xml", headerXML(true)})
 	}
-	zw := zip.NewWriter(w)
-	for _, p := range parts {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
-		if err != nil {
-			return fmt.Errorf("docx: writing %s: %w", p.name, err)
-		}
-		if _, err := io.WriteString(f, p.body); err != nil {
-			return fmt.Errorf("docx: writing %s: %w", p.name, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
+	return writeZip(w, parts)
+}
+
+// wrapZip names the part being written when the output fails.
+func wrapZip(name string, err error) error {
+	if name == "" {
 		return fmt.Errorf("docx: finishing the zip file: %w", err)
 	}
-	return nil
+	return fmt.Errorf("docx: writing %s: %w", name, err)
 }
 
 // docDate is the date written to docProps: the 成文日期 when the report has one, else 1 January of the

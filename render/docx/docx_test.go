@@ -2,6 +2,8 @@ package docx
 
 import (
 	"bytes"
+	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -117,11 +119,9 @@ func TestTablesFollowLayouts(t *testing.T) {
 				if got.tc.first("vAlign").attr("val") != "center" {
 					t.Errorf("%s %s cell %d is not centred vertically", f, lt.Name, k)
 				}
-				if sg := got.tc.first("snapToGrid"); sg == nil || sg.attr("val") != "0" {
-					// the table paragraph style turns the grid off; a direct setting is not needed
-					if s := got.tc.first("pStyle"); s == nil || s.attr("val") != styleTable {
-						t.Errorf("%s %s cell %d: paragraph not in the table style", f, lt.Name, k)
-					}
+				// The table text style turns the document grid off (checked in TestStylesAndPage).
+				if s := got.tc.first("pStyle"); s == nil || s.attr("val") != styleTable {
+					t.Errorf("%s %s cell %d: paragraph not in the table text style", f, lt.Name, k)
 				}
 			}
 			for ri, tr := range rows {
@@ -273,6 +273,9 @@ func TestStylesAndPage(t *testing.T) {
 			t.Errorf("style %s: size %d half-points, want %d", id, got, want.size)
 		}
 	}
+	if sg := styles[styleTable].first("snapToGrid"); sg == nil || sg.attr("val") != "0" {
+		t.Error("table text style does not turn snapToGrid off: cell lines would snap to the 29 pt grid")
+	}
 	body := styles[styleBody]
 	sp := body.first("spacing")
 	if sp.attr("lineRule") != "exact" || sp.intAttr("line")*22 > g.blockH || (sp.intAttr("line")+1)*22 <= g.blockH {
@@ -282,7 +285,7 @@ func TestStylesAndPage(t *testing.T) {
 		t.Errorf("body first-line indent %v, want 2 characters", ind.Attrs)
 	}
 	defaults := p.parse(t, "word/styles.xml").first("pPrDefault")
-	for _, el := range []struct{ name, val string }{{"kinsoku", "1"}, {"overflowPunct", "0"}} {
+	for _, el := range []struct{ name, val string }{{"kinsoku", "1"}, {"overflowPunct", "1"}, {"autoSpaceDE", "0"}} {
 		if e := defaults.first(el.name); e == nil || e.attr("val") != el.val {
 			t.Errorf("document defaults: %s not set to %s", el.name, el.val)
 		}
@@ -359,6 +362,16 @@ func TestParagraphsFollowBlocks(t *testing.T) {
 		}
 		if i != len(paras) {
 			t.Errorf("%s: %d paragraphs in the body, %d blocks", f, len(paras), i)
+		}
+		// The heading after each table gets half a line of space before it.
+		for k, n := range body.Nodes {
+			if n.XMLName.Local != "tbl" || k+1 >= len(body.Nodes) {
+				continue
+			}
+			next := body.Nodes[k+1]
+			if sp := next.first("spacing"); sp == nil || sp.intAttr("before") <= 0 {
+				t.Errorf("%s: the paragraph after a table (%q) has no space before it", f, next.text())
+			}
 		}
 	}
 }
@@ -488,7 +501,7 @@ type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errWrite }
 
-var errWrite = bytes.ErrTooLarge
+var errWrite = errors.New("disk full")
 
 func TestGridWidthsSumExactly(t *testing.T) {
 	for _, w := range [][]float64{{0.34, 0.22, 0.22, 0.22}, layouts.Table4().Widths, layouts.Table3(layouts.F2021).Widths} {
@@ -506,8 +519,18 @@ func TestGridWidthsSumExactly(t *testing.T) {
 	}
 }
 
+// BenchmarkRenderDOCX renders every example report (and the two samples) to DOCX; one op is all of
+// them. Budget: 10 ms per report.
 func BenchmarkRenderDOCX(b *testing.B) {
 	reports := []*report.Report{sampleReport(layouts.F2019), sampleReport(layouts.F2021)}
+	files, _ := filepath.Glob("../../examples/*.toml")
+	for _, f := range files {
+		r, err := report.Load(f)
+		if err != nil {
+			b.Fatalf("loading example %s: %v", f, err)
+		}
+		reports = append(reports, r)
+	}
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
@@ -518,4 +541,5 @@ func BenchmarkRenderDOCX(b *testing.B) {
 			}
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(reports))/1e6, "ms/report")
 }

@@ -84,7 +84,7 @@ func settingsXML() string {
 func fontTableXML() string {
 	var b xb
 	b.s(xmlHeader, `<w:fonts `, nsW, `>`)
-	for _, f := range fontTable {
+	for _, f := range fontTableEntries() {
 		b.s(`<w:font`)
 		b.attr("w:name", f.name)
 		b.s(`>`)

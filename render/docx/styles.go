@@ -22,8 +22,8 @@ func rFonts(latin, eastAsia string) string {
 	return `<w:rFonts w:ascii="` + latin + `" w:hAnsi="` + latin + `" w:eastAsia="` + eastAsia + `" w:cs="` + latin + `" w:hint="eastAsia"/>`
 }
 
-// stylesXML returns word/styles.xml: document defaults (仿宋_GB2312 3号, kinsoku on, no hanging
-// punctuation, no automatic CJK/Latin spacing) and the named styles, with outline levels on the headings
+// stylesXML returns word/styles.xml: document defaults (仿宋_GB2312 3号, kinsoku on, explicit
+// overflowPunct, no automatic CJK/Latin spacing) and the named styles, with outline levels on the headings
 // so that Word's navigation pane and table of contents see them.
 func stylesXML(g geometry) string {
 	var b xb
@@ -32,18 +32,20 @@ func stylesXML(g geometry) string {
 	indent := `<w:ind w:firstLineChars="200" w:firstLine="` + itoa(2*g.bodyChar) + `"/>`
 	noIndent := `<w:ind w:firstLineChars="0" w:firstLine="0"/>`
 	right4 := `<w:ind w:rightChars="400" w:right="` + itoa(4*g.bodyChar) + `" w:firstLineChars="0" w:firstLine="0"/>`
-	// Kinsoku (禁则) on, no hanging punctuation (the PDF does not hang it either), no automatic space
-	// between Chinese and Latin text or digits (公文 sets 2021年 solid).
-	const asian = `<w:kinsoku w:val="1"/><w:wordWrap w:val="1"/><w:overflowPunct w:val="0"/>` +
+	// No widow control: 公文 pages are filled to 22 lines (撑满版心). Kinsoku (禁则) on and no automatic space between Chinese and Latin text or digits (公文 sets 2021年
+	// solid; Word honours it, LibreOffice ignores autoSpaceDE/DN). overflowPunct is set explicitly to 1,
+	// Word's and WPS's own default (line-end punctuation may hang in the margin): LibreOffice imports
+	// the flag inverted, and with 0 LibreOffice 7.4 hangs the mark and then drops it from the page.
+	const asian = `<w:kinsoku w:val="1"/><w:wordWrap w:val="1"/><w:overflowPunct w:val="1"/>` +
 		`<w:topLinePunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`
 	b.s(xmlHeader, `<w:styles `, nsW, `>`)
 	b.s(`<w:docDefaults><w:rPrDefault><w:rPr>`, rFonts(fontLatin, fontBody),
 		`<w:kern w:val="2"/><w:sz w:val="`, body, `"/><w:szCs w:val="`, body, `"/>`,
 		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`,
-		`<w:pPrDefault><w:pPr>`, asian, `<w:spacing w:before="0" w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>`)
+		`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>`, asian, `<w:spacing w:before="0" w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 
 	b.s(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>`,
-		`<w:pPr><w:jc w:val="both"/></w:pPr></w:style>`)
+		`<w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>`)
 	b.s(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">`,
 		`<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)
 	b.s(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>`,

@@ -13,6 +13,12 @@ type tableLook struct {
 	rowHeight int
 }
 
+// runProps returns the run properties of table text in the given East Asian font.
+func (l tableLook) runProps(eastAsia string) string {
+	sz := itoa(l.size)
+	return `<w:rPr>` + rFonts(fontLatin, eastAsia) + `<w:sz w:val="` + sz + `"/><w:szCs w:val="` + sz + `"/></w:rPr>`
+}
+
 // tableLooks follows published reports: table 二 in 小四 (12 pt), the wide tables 三 and 四 in 小五 (9 pt).
 var tableLooks = map[string]tableLook{
 	"t2": {size: 24, rowHeight: 454},
@@ -25,8 +31,9 @@ var tableLooks = map[string]tableLook{
 const cellMargin = 57
 
 // verticalByLines selects how a Vertical cell (三、本年度办理结果) is written. true: one character per
-// line (w:br between characters), which Word, WPS and LibreOffice all show the same way and which the
-// published reports use. false: w:textDirection tbRl, which LibreOffice 7.4 shows rotated.
+// line (w:br between characters), as the published reports do; every reader shows it the same way. false:
+// w:textDirection tbRl, which Word and LibreOffice 7.4 also show upright and top to bottom (checked in
+// LibreOffice), but which depends on each reader supporting vertical cell text.
 const verticalByLines = true
 
 // gridWidths splits width twips over the relative widths w so that the columns sum to width exactly.
@@ -54,6 +61,7 @@ func writeTable(b *xb, t *layouts.Table, r *report.Report, g geometry) {
 		look = tableLook{size: 21, rowHeight: 400}
 	}
 	cols := gridWidths(t.Widths, g.blockW)
+	song, kai := look.runProps(fontSong), look.runProps(fontKai)
 	// owner[row][col] is the index in t.Cells of the cell covering that grid position, or -1.
 	owner := make([][]int, len(t.Rows))
 	for i := range owner {
@@ -83,6 +91,7 @@ func writeTable(b *xb, t *layouts.Table, r *report.Report, g geometry) {
 		b.s(`<w:gridCol w:w="`, itoa(w), `"/>`)
 	}
 	b.s(`</w:tblGrid>`)
+	keep := keepRows(t)
 	for ri, row := range t.Rows {
 		b.s(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="`, itoa(look.rowHeight), `" w:hRule="atLeast"/>`)
 		if row.Header {
@@ -119,9 +128,18 @@ func writeTable(b *xb, t *layouts.Table, r *report.Report, g geometry) {
 			}
 			b.s(`<w:vAlign w:val="center"/></w:tcPr>`)
 			if first {
-				writeCellText(b, t, c, r, look, row.KeepWithNext)
+				rpr := song
+				if c.Kai {
+					rpr = kai
+				}
+				writeCellText(b, t, c, r, rpr, keep[ri])
 			} else {
-				b.s(`<w:p><w:pPr><w:pStyle w:val="`, styleTable, `"/></w:pPr></w:p>`)
+				// A covered cell keeps with the next row too: a row keeps only when all its paragraphs do.
+				b.s(`<w:p><w:pPr><w:pStyle w:val="`, styleTable, `"/>`)
+				if keep[ri] {
+					b.s(`<w:keepNext/>`)
+				}
+				b.s(`</w:pPr></w:p>`)
 			}
 			b.s(`</w:tc>`)
 			ci = c.Col + span
@@ -131,8 +149,28 @@ func writeTable(b *xb, t *layouts.Table, r *report.Report, g geometry) {
 	b.s(`</w:tbl>`)
 }
 
-// writeCellText writes the paragraph of a cell: a label's text or the value of a data cell.
-func writeCellText(b *xb, t *layouts.Table, c layouts.Cell, r *report.Report, look tableLook, keep bool) {
+// keepRows tells which rows keep with the next one: those layouts marks KeepWithNext, and every row of a
+// vertically merged body cell but its last, so that a page never breaks inside 三、本年度办理结果 or a
+// category such as （三）不予公开 (a merged cell split by a page break shows its text cut in two).
+// Word and LibreOffice keep a row with the next when its paragraphs have w:keepNext.
+func keepRows(t *layouts.Table) []bool {
+	keep := make([]bool, len(t.Rows))
+	for i, row := range t.Rows {
+		keep[i] = row.KeepWithNext
+	}
+	for _, c := range t.Cells {
+		if c.RowSpan > 1 && !t.Rows[c.Row].Header {
+			for i := c.Row; i < c.Row+c.RowSpan-1 && i < len(keep); i++ {
+				keep[i] = true
+			}
+		}
+	}
+	return keep
+}
+
+// writeCellText writes the paragraph of a cell, a label's text or the value of a data cell, in the run
+// properties rpr.
+func writeCellText(b *xb, t *layouts.Table, c layouts.Cell, r *report.Report, rpr string, keep bool) {
 	text := c.Text
 	if c.Kind != layouts.Label || c.Key != "" {
 		text = r.CellText(c.Key)
@@ -149,11 +187,6 @@ func writeCellText(b *xb, t *layouts.Table, c layouts.Cell, r *report.Report, lo
 		b.s(`<w:jc w:val="both"/>`)
 	}
 	b.s(`</w:pPr>`)
-	east := fontSong
-	if c.Kai {
-		east = fontKai
-	}
-	rpr := `<w:rPr>` + rFonts(fontLatin, east) + `<w:sz w:val="` + itoa(look.size) + `"/><w:szCs w:val="` + itoa(look.size) + `"/></w:rPr>`
 	if c.Vertical && verticalByLines {
 		b.s(`<w:r>`, rpr)
 		for i, ch := range []rune(text) {

@@ -1,0 +1,336 @@
+package docx
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf16"
+
+	"nianbao/fonts"
+	"nianbao/layouts"
+	"nianbao/render"
+	"nianbao/report"
+)
+
+// loDoc is one DOCX converted by LibreOffice: the report and the text of each page of the PDF.
+type loDoc struct {
+	name  string
+	r     *report.Report
+	pages []string
+}
+
+// exampleReports loads every example report in examples/*.toml.
+func exampleReports(t *testing.T) map[string]*report.Report {
+	t.Helper()
+	files, err := filepath.Glob("../../examples/*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*report.Report{}
+	for _, f := range files {
+		r, err := report.Load(f)
+		if err != nil {
+			t.Fatalf("loading example %s: %v", f, err)
+		}
+		out[strings.TrimSuffix(filepath.Base(f), ".toml")] = r
+	}
+	return out
+}
+
+// TestLibreOfficeConvertsEveryExample renders every example (and the hand-built samples, one of them with
+// the 28-character grid) to DOCX,
+// converts them all with LibreOffice in one call, and checks the PDF text: every label, number and
+// paragraph is there, and where table 三 crosses a page its header rows appear again on the next page.
+// LibreOffice gets the bundled fonts through a private fontconfig file mapping the official names.
+func TestLibreOfficeConvertsEveryExample(t *testing.T) {
+	lo, err := exec.LookPath("libreoffice")
+	if err != nil {
+		if lo, err = exec.LookPath("soffice"); err != nil {
+			t.Skip("libreoffice is not installed")
+		}
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Fatal("pdftotext (poppler-utils) is needed with libreoffice")
+	}
+	dir := t.TempDir()
+	if keep := os.Getenv("NIANBAO_DOCX_KEEP"); keep != "" {
+		dir = keep // keep the DOCX and PDF files for looking at them
+	}
+	reports := exampleReports(t)
+	if len(reports) == 0 {
+		t.Fatal("no examples found in examples/*.toml")
+	}
+	reports["sample-2019"] = sampleReport(layouts.F2019)
+	reports["sample-2021"] = sampleReport(layouts.F2021)
+	reports["sample-2021-chars"] = sampleReport(layouts.F2021) // rendered with the 28-character grid
+	var names, paths []string
+	for name := range reports {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		var buf bytes.Buffer
+		o := Options{Draft: name == "sample-2019"}
+		if strings.HasSuffix(name, "-chars") {
+			o.Grid = GridChars
+		}
+		if err := Render(reports[name], &buf, o); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		p := filepath.Join(dir, name+".docx")
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	fcFile := writeFontconfig(t, dir)
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", filepath.Join(dir, "pdf")}, paths...)
+	cmd := exec.Command(lo, args...)
+	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+fcFile, "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice failed: %v\n%s", err, out)
+	}
+	crossed := 0
+	for _, name := range names {
+		pdf := filepath.Join(dir, "pdf", name+".pdf")
+		out, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
+		if err != nil {
+			t.Errorf("%s: LibreOffice produced no readable PDF: %v", name, err)
+			continue
+		}
+		d := loDoc{name: name, r: reports[name], pages: strings.Split(strings.TrimRight(string(out), "\f"), "\f")}
+		if !d.stripPageFurniture(t, name == "sample-2019") {
+			continue
+		}
+		d.checkText(t)
+		if d.checkTable3Header(t) {
+			crossed++
+		}
+	}
+	if crossed == 0 {
+		t.Error("in no document does table 三 cross a page: the header-repetition check did not run")
+	}
+}
+
+// squeeze removes all white space.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// near reports whether the runes of want occur in order in hay within a window of at most
+// 3·len(want)+40 runes: table cells wrap and pdftotext interleaves cells that stand side by side.
+func near(hay []rune, want string) bool {
+	w := []rune(want)
+	if len(w) == 0 {
+		return true
+	}
+	limit := 3*len(w) + 40
+	for start := range hay {
+		if hay[start] != w[0] {
+			continue
+		}
+		k := 1
+		for i := start + 1; i < len(hay) && i-start < limit && k < len(w); i++ {
+			if hay[i] == w[k] {
+				k++
+			}
+		}
+		if k == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripPageFurniture checks that every page carries its number "— N —" (and, for a draft, 草稿) on a
+// line of its own and removes them, so that paragraphs running across pages read whole. pdftotext may
+// put the footer before table cells at the bottom of the page. It reports success.
+func (d *loDoc) stripPageFurniture(t *testing.T, draft bool) bool {
+	ok := true
+	for i, pg := range d.pages {
+		want := map[string]bool{fmt.Sprintf("—%d—", i+1): true}
+		if draft {
+			want["草稿"] = true
+		}
+		var keep []string
+		for _, line := range strings.Split(pg, "\n") {
+			if l := squeeze(line); want[l] {
+				delete(want, l)
+				continue
+			}
+			keep = append(keep, line)
+		}
+		for w := range want {
+			t.Errorf("%s: page %d lacks %s on a line of its own", d.name, i+1, w)
+			ok = false
+		}
+		d.pages[i] = strings.Join(keep, "\n")
+	}
+	return ok
+}
+
+// checkText checks that the whole text of the report reached the PDF.
+func (d loDoc) checkText(t *testing.T) {
+	all := strings.Join(d.pages, "\n")
+	flat := squeeze(all)
+	hay := []rune(flat)
+	for _, bl := range render.Blocks(d.r) {
+		if bl.Kind == render.Table {
+			continue
+		}
+		if txt := squeeze(bl.Lead + bl.Text); !strings.Contains(flat, txt) {
+			t.Errorf("%s: %s missing from the PDF text: %q", d.name, bl.Where, bl.Lead+bl.Text)
+		}
+	}
+	tokens := map[string]int{}
+	for _, tok := range strings.Fields(all) {
+		tokens[tok]++
+	}
+	need := map[string]int{}
+	t2, t3, t4 := d.r.Tables()
+	for _, tbl := range []*layouts.Table{t2, t3, t4} {
+		for _, c := range tbl.Cells {
+			if c.Key != "" {
+				need[d.r.CellText(c.Key)]++
+			} else if !near(hay, squeeze(c.Text)) {
+				t.Errorf("%s: %s label %q missing from the PDF text", d.name, tbl.Name, c.Text)
+			}
+		}
+	}
+	for v, n := range need {
+		if tokens[v] < n {
+			t.Errorf("%s: value %s printed %d times, the tables hold it in %d cells", d.name, v, tokens[v], n)
+		}
+	}
+}
+
+// checkTable3Header finds the pages that hold rows of table 三 and checks that each starts with the
+// table's header rows. It reports whether the table crosses a page.
+func (d loDoc) checkTable3Header(t *testing.T) bool {
+	_, t3, _ := d.r.Tables()
+	var labels []string
+	for _, c := range t3.Cells {
+		if c.Row >= t3.HeaderRows() && c.Key == "" && !c.Vertical && c.RowSpan == 1 {
+			labels = append(labels, squeeze(c.Text))
+		}
+	}
+	// A page holds rows of the table when it holds one of its row labels exactly (short labels do not
+	// wrap; a looser match would find labels such as 2.重复申请 in the prose).
+	pages := map[int]bool{}
+	for i, pg := range d.pages {
+		flat := squeeze(pg)
+		for _, l := range labels {
+			if strings.Contains(flat, l) {
+				pages[i] = true
+			}
+		}
+	}
+	if len(pages) == 0 {
+		t.Errorf("%s: no page holds the rows of table 三", d.name)
+	}
+	for i := range pages {
+		pg := squeeze(d.pages[i])
+		if !strings.Contains(pg, "申请人情况") || !strings.Contains(pg, "法人或其他组织") {
+			t.Errorf("%s: page %d holds rows of table 三 but not its header rows", d.name, i+1)
+		}
+	}
+	return len(pages) > 1
+}
+
+// writeFontconfig extracts the bundled fonts into dir/fonts and writes a fontconfig file that offers
+// only them, with aliases from the official names the DOCX uses to the bundled families: CI machines
+// have no CJK system fonts.
+func writeFontconfig(t *testing.T, dir string) string {
+	t.Helper()
+	set, err := fonts.Resolve(fonts.Options{NoSystem: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fontDir := filepath.Join(dir, "fonts")
+	if err := os.MkdirAll(fontDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var aliases strings.Builder
+	for _, role := range fonts.Roles {
+		face := set.Face(role)
+		data, err := face.Data()
+		if err != nil {
+			t.Fatalf("bundled font of role %s: %v", role, err)
+		}
+		if err := os.WriteFile(filepath.Join(fontDir, string(role)+".ttf"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		family, style := nameRecord(data, 1), nameRecord(data, 2)
+		if family == "" {
+			family = face.Family
+		}
+		fmt.Fprintf(&aliases, "  <alias binding=\"same\"><family>%s</family><prefer><family>%s</family></prefer></alias>\n",
+			role.Official(), family)
+		if style == "Bold" { // the title face shares its family with the regular table face
+			fmt.Fprintf(&aliases, "  <match target=\"pattern\"><test name=\"family\"><string>%s</string></test>"+
+				"<edit name=\"weight\" mode=\"assign\"><const>bold</const></edit></match>\n", role.Official())
+		}
+	}
+	conf := fmt.Sprintf(`<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>%s</dir>
+  <cachedir>%s</cachedir>
+%s</fontconfig>
+`, fontDir, filepath.Join(dir, "fc-cache"), aliases.String())
+	p := filepath.Join(dir, "fonts.conf")
+	if err := os.WriteFile(p, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// nameRecord reads a name-table string (ID 1 family, ID 2 style; Windows Unicode) of a TrueType font,
+// or "".
+func nameRecord(data []byte, nameID uint16) string {
+	be := binary.BigEndian
+	if len(data) < 12 {
+		return ""
+	}
+	n := int(be.Uint16(data[4:]))
+	for i := 0; i < n && 12+16*i+16 <= len(data); i++ {
+		rec := data[12+16*i:]
+		if string(rec[:4]) != "name" {
+			continue
+		}
+		off := int(be.Uint32(rec[8:]))
+		if off+6 > len(data) {
+			return ""
+		}
+		tbl := data[off:]
+		count, strOff := int(be.Uint16(tbl[2:])), int(be.Uint16(tbl[4:]))
+		for j := 0; j < count && 6+12*j+12 <= len(tbl); j++ {
+			r := tbl[6+12*j:]
+			platform, enc, id := be.Uint16(r), be.Uint16(r[2:]), be.Uint16(r[6:])
+			length, so := int(be.Uint16(r[8:])), int(be.Uint16(r[10:]))
+			if platform != 3 || enc != 1 || id != nameID || strOff+so+length > len(tbl) {
+				continue
+			}
+			raw := tbl[strOff+so : strOff+so+length]
+			u := make([]uint16, len(raw)/2)
+			for k := range u {
+				u[k] = be.Uint16(raw[2*k:])
+			}
+			return string(utf16.Decode(u))
+		}
+	}
+	return ""
+}
