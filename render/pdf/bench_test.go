@@ -3,6 +3,8 @@ package pdf
 import (
 	"bytes"
 	"testing"
+
+	"nianbao/fonts"
 )
 
 const seedExample = "../../examples/yichuan-chengguanju-2020.toml"
@@ -41,4 +43,37 @@ func BenchmarkRenderSeed(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len())/1024, "KB/pdf")
+}
+
+// BenchmarkWriteFloor writes one page holding one glyph in each font role: the fixed cost of embedding
+// six faces with fpdf (font parsing, its JSON font id over a 65 536-entry width table, per-stream zlib),
+// which bounds BenchmarkRenderSeed from below.
+func BenchmarkWriteFloor(b *testing.B) {
+	d, err := Layout(handReport(), Options{Fonts: testFonts(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []Text
+	seen := map[fonts.Role]bool{}
+	for _, p := range d.Pages {
+		for _, tx := range p.Texts {
+			if !seen[tx.Role] {
+				seen[tx.Role] = true
+				tx.Text = string([]rune(tx.Text)[:1])
+				texts = append(texts, tx)
+			}
+		}
+	}
+	if len(seen) != len(fonts.Roles) {
+		b.Fatalf("%d roles used, want %d", len(seen), len(fonts.Roles))
+	}
+	d.Pages = []Page{{Number: 1, Texts: texts}}
+	var buf bytes.Buffer
+	b.ResetTimer()
+	for b.Loop() {
+		buf.Reset()
+		if err := d.Write(&buf); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -98,6 +98,8 @@ type Line struct {
 	Xs    []float64
 	// Full reports a justified line that is not the last line of its paragraph (set to the full measure).
 	Full bool
+	// First and Last mark the first and the last line of a paragraph, heading or cell.
+	First, Last bool
 	// Table is the table id ("t2", "t3", "t4") of a table line; Row and Col the grid position of its cell.
 	Table    string
 	Row, Col int

@@ -60,6 +60,8 @@ type layouter struct {
 	doc   *Document
 	line  int // next free grid line on the last page
 	block int // index of the block being laid out
+	// widths caches measured advances.
+	widths map[measureKey]float64
 }
 
 // Layout lays the report out as a display list of pages.
@@ -90,7 +92,7 @@ func Layout(r *report.Report, o Options) (*Document, error) {
 	if r.Year > 0 {
 		subject = strconv.Itoa(r.Year) + "年" + subject
 	}
-	l := &layouter{r: r, fs: newFaceSet(set), doc: &Document{
+	l := &layouter{r: r, fs: newFaceSet(set), widths: map[measureKey]float64{}, doc: &Document{
 		Width: pageW, Height: pageH, Title: r.Title, Author: r.Agency, Subject: subject,
 		Creator: "nianbao " + version, Date: date, Draft: o.Draft,
 	}}
@@ -192,7 +194,19 @@ func (l *layouter) prepare(b render.Block) laidBlock {
 	if lb.lines == nil {
 		lb.lines = l.breakText(lb.spans, lb.st)
 	}
+	lb.lines = dropEmpty(lb.lines)
 	return lb
+}
+
+// dropEmpty removes lines without glyphs (an empty paragraph or title takes no room).
+func dropEmpty(lines []linebreak.Line) []linebreak.Line {
+	out := lines[:0]
+	for _, ln := range lines {
+		if len(ln.Glyphs) > 0 {
+			out = append(out, ln)
+		}
+	}
+	return out
 }
 
 // balanced breaks the title into the fewest lines that hold it, all of about the same length (梯形/菱形
@@ -264,11 +278,12 @@ func (l *layouter) place(laid []laidBlock, i int) {
 		case 2:
 			x += blockW - 4*charPitch - ln.Width
 		}
-		info := Line{Part: lb.part, Block: i, Full: lb.st.lb.Justify && !ln.Last && k < len(lb.lines)-1}
+		info := Line{Part: lb.part, Block: i, Full: lb.st.lb.Justify && !ln.Last && k < len(lb.lines)-1,
+			First: k == 0, Last: k == len(lb.lines)-1}
 		l.placeLine(l.cur(), ln, lb.spans, lb.st, x, baseline(l.line, lb.st.size), info)
 		l.line++
 	}
-	if lb.b.Kind == render.Title {
+	if lb.b.Kind == render.Title && len(lb.lines) > 0 {
 		l.line++ // one blank line after the title
 	}
 }
@@ -281,11 +296,8 @@ func (l *layouter) closingBreak(laid []laidBlock, i int) int {
 	if lb.b.Kind != render.Paragraph || i+1 >= len(laid) || len(lb.lines) == 0 {
 		return -1
 	}
-	need := 1 // the blank line before the signature
-	for j := i + 1; j < len(laid) && (laid[j].b.Kind == render.Signature || laid[j].b.Kind == render.Date); j++ {
-		need += len(laid[j].lines)
-	}
-	if need == 1 {
+	need := closingNeed(laid, i)
+	if need == 0 {
 		return -1
 	}
 	pos := l.line
@@ -299,6 +311,19 @@ func (l *layouter) closingBreak(laid []laidBlock, i int) int {
 		return -1
 	}
 	return len(lb.lines) - min(2, len(lb.lines))
+}
+
+// closingNeed returns the grid lines the signature block after block i takes (with the blank line
+// before it), 0 when no signature or date follows block i.
+func closingNeed(laid []laidBlock, i int) int {
+	need := 0
+	for j := i + 1; j < len(laid) && (laid[j].b.Kind == render.Signature || laid[j].b.Kind == render.Date); j++ {
+		need += len(laid[j].lines)
+	}
+	if need == 0 {
+		return 0
+	}
+	return need + 1
 }
 
 // keepNeed returns how many grid lines block i needs on the current page: a heading with the start of
@@ -319,56 +344,10 @@ func (l *layouter) keepNeed(laid []laidBlock, i int) int {
 		if len(lb.lines) == 0 {
 			return 0
 		}
+		// A short last paragraph goes with the signature block, so the heading must go with both.
+		if close := closingNeed(laid, i); close > 0 && len(lb.lines) <= 2 {
+			return len(lb.lines) + close
+		}
 		return 1
-	}
-}
-
-// pageNumbers adds "— N —" below the type block: 4号, odd pages right with one character space, even
-// pages left with one character space.
-func (l *layouter) pageNumbers() {
-	size := page.PageNumberSize
-	st := style{size: size, lb: linebreak.Options{Width: blockW}}
-	for i := range l.doc.Pages {
-		p := &l.doc.Pages[i]
-		text := "— " + strconv.Itoa(p.Number) + " —"
-		spans := []span{{text, fonts.Song}}
-		lines := l.breakText(spans, st)
-		if len(lines) == 0 {
-			continue
-		}
-		ln := lines[0]
-		// The dashes sit about 0.3 em above the baseline; their line lies 7 mm below the type block.
-		y := blockY + blockH + layouts.MMToPt(page.PageNumberGap) + 0.3*size
-		x := blockX + size
-		if p.Number%2 == 1 {
-			x = blockX + blockW - size - ln.Width
-		}
-		l.placeLine(p, ln, spans, st, x, y, Line{Part: PartPageNumber, Block: -1})
-	}
-}
-
-// draftMarks adds a large diagonal 草稿 in light gray to every page, beneath the text.
-func (l *layouter) draftMarks() {
-	const size = 160.0
-	text := "草稿"
-	w := 0.0
-	for _, r := range text {
-		w += l.measure(fonts.Hei, r, style{size: size})
-	}
-	angle := 45.0
-	rad := angle * math.Pi / 180
-	cx, cy := pageW/2, pageH/2
-	// Origin so that the rotated run is centred on the page.
-	x := cx - w/2*math.Cos(rad) + size*0.35*math.Sin(rad)
-	y := cy + w/2*math.Sin(rad) + size*0.35*math.Cos(rad)
-	for i := range l.doc.Pages {
-		p := &l.doc.Pages[i]
-		var s string
-		for _, r := range text {
-			_, d := l.fs.pick(fonts.Hei, r)
-			s += string(d)
-		}
-		mark := Text{X: x, Y: y, Role: fonts.Hei, Size: size, Text: s, Part: PartDraft, Angle: angle, Gray: 0.8}
-		p.Texts = append([]Text{mark}, p.Texts...)
 	}
 }

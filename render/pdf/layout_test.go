@@ -28,7 +28,8 @@ var textParts = map[Part]bool{PartTitle: true, PartBody: true, PartHeading1: tru
 // expectedText returns what block b must print, without the forced line breaks the breaker drops.
 func expectedText(b render.Block) string {
 	s := b.Lead + b.Text
-	return strings.NewReplacer("\n", "", "\r", "").Replace(s)
+	// Invalid UTF-8 (never from the TOML loader) reads as U+FFFD, one per bad byte.
+	return strings.NewReplacer("\n", "", "\r", "").Replace(string([]rune(s)))
 }
 
 // checkDocument asserts the invariants of a laid-out report (issue #5 §7).
@@ -105,6 +106,44 @@ func checkDocument(t *testing.T, name string, r *report.Report, d *Document) {
 		checkPageNumber(t, name, p)
 		checkRoles(t, name, p)
 	}
+	checkKeeps(t, name, d)
+}
+
+// checkKeeps asserts that no heading ends a page away from what follows it, and that the signature
+// block never stands on a page without body text.
+func checkKeeps(t *testing.T, name string, d *Document) {
+	t.Helper()
+	type at struct {
+		ln   Line
+		page int
+	}
+	var seq []at
+	for _, p := range d.Pages {
+		for _, ln := range p.Lines {
+			if ln.Part != PartPageNumber {
+				seq = append(seq, at{ln, p.Number})
+			}
+		}
+	}
+	for i, a := range seq {
+		if (a.ln.Part == PartHeading1 || a.ln.Part == PartHeading2) && i+1 < len(seq) && seq[i+1].page != a.page {
+			t.Errorf("%s p%d: heading %q is the last line of its page", name, a.page, a.ln.String())
+		}
+	}
+	for _, p := range d.Pages {
+		sig, body := false, false
+		for _, ln := range p.Lines {
+			switch ln.Part {
+			case PartSignature, PartDate:
+				sig = true
+			case PartBody, PartHeading1, PartHeading2, PartTableCell:
+				body = true
+			}
+		}
+		if sig && !body {
+			t.Errorf("%s p%d: the signature block stands alone on its page", name, p.Number)
+		}
+	}
 }
 
 // keptBreak reports whether the page before next was ended early by a keep rule: next starts with a
@@ -134,7 +173,7 @@ func hasTable(p Page) bool {
 func checkKinsoku(t *testing.T, where string, ln Line) {
 	t.Helper()
 	rs := ln.Runes
-	if len(rs) < 2 || ln.Part == PartPageNumber || ln.Part == PartDraft {
+	if len(rs) == 0 || ln.Part == PartPageNumber || ln.Part == PartDraft {
 		return
 	}
 	all := true
@@ -146,10 +185,10 @@ func checkKinsoku(t *testing.T, where string, ln Line) {
 	if all {
 		return
 	}
-	if strings.ContainsRune(noStart, rs[0]) {
+	if strings.ContainsRune(noStart, rs[0]) && !ln.First {
 		t.Errorf("%s: line starts with %q: %q", where, rs[0], ln.String())
 	}
-	if strings.ContainsRune(noEnd, rs[len(rs)-1]) {
+	if strings.ContainsRune(noEnd, rs[len(rs)-1]) && !ln.Last {
 		t.Errorf("%s: line ends with %q: %q", where, rs[len(rs)-1], ln.String())
 	}
 }
@@ -268,6 +307,7 @@ func checkTable(t *testing.T, name string, r *report.Report, d *Document, block 
 		if c.Key != "" {
 			want = r.CellText(c.Key)
 		}
+		want = expectedText(render.Block{Text: want})
 		var on []int
 		for _, pn := range pages {
 			if s, ok := text[key{pn, c.Row, c.Col}]; ok {
@@ -278,6 +318,8 @@ func checkTable(t *testing.T, name string, r *report.Report, d *Document, block 
 			}
 		}
 		switch {
+		case want == "":
+			// An empty cell prints nothing.
 		case c.Row < hdr:
 			if len(on) != len(pages) {
 				t.Errorf("%s %s: header cell %q on pages %v, want every page of the table %v", name, tb.Name, want, on, pages)
@@ -467,6 +509,26 @@ func TestDraftMark(t *testing.T) {
 			if want := map[bool]int{false: 0, true: 1}[draft]; n != want {
 				t.Errorf("draft=%v p%d: %d draft marks, want %d", draft, p.Number, n, want)
 			}
+		}
+	}
+}
+
+// TestKeepRules moves the end of the report across the page by adding paragraphs, so the heading 六、,
+// its paragraph and the signature block meet every position on the page.
+func TestKeepRules(t *testing.T) {
+	for n := 0; n < 24; n++ {
+		r := handReport()
+		r.Problems.Paragraphs = nil
+		for i := 0; i < n; i++ {
+			r.Problems.Paragraphs = append(r.Problems.Paragraphs, "持续推进政务公开标准化规范化建设。")
+		}
+		for _, other := range [][]string{{"无。"}, {"本年度无其他需要报告的事项，全年未发生因政府信息公开工作被追责的情况，也未收取信息处理费。"}} {
+			r.Other.Paragraphs = other
+			d, err := Layout(r, Options{Fonts: testFonts(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDocument(t, fmt.Sprintf("n=%d", n), r, d)
 		}
 	}
 }

@@ -17,8 +17,9 @@ type span struct {
 // natural advance) and the line-breaking options.
 type style struct {
 	size float64
-	// pitch is the advance given to a full-width (1 em) character; other CJK advances scale with it.
-	// Latin text keeps its natural advance. 0 means natural advances everywhere.
+	// pitch is the advance given to a full-width (1 em) character; every other advance, Latin included,
+	// scales with it (the tracking of Word's character grid), so two digits fill one grid cell.
+	// 0 means natural advances everywhere.
 	pitch float64
 	lb    linebreak.Options
 }
@@ -40,15 +41,27 @@ func (l *layouter) breakText(spans []span, st style) []linebreak.Line {
 
 // measure returns the advance the layout gives r in text of the base role.
 func (l *layouter) measure(base fonts.Role, r rune, st style) float64 {
-	if invisible(r) {
-		return 0
+	k := measureKey{base, r, st.size, st.pitch}
+	if a, ok := l.widths[k]; ok {
+		return a
 	}
-	role, d := l.fs.pick(base, r)
-	a := l.fs.advance(role, d, st.size)
-	if st.pitch > 0 && role != fonts.Latin {
-		a *= st.pitch / st.size
+	a := 0.0
+	if !invisible(r) {
+		role, d := l.fs.pick(base, r)
+		a = l.fs.advance(role, d, st.size)
+		if st.pitch > 0 {
+			a *= st.pitch / st.size
+		}
 	}
+	l.widths[k] = a
 	return a
+}
+
+// measureKey identifies a measured advance in the layouter's cache.
+type measureKey struct {
+	base        fonts.Role
+	r           rune
+	size, pitch float64
 }
 
 // placeLine puts one broken line on page p with its left edge at x and baseline y, grouping the glyphs

@@ -94,7 +94,7 @@ func (l *layouter) measureTable(t *layouts.Table) *tableLayout {
 				cl.align = 0
 				cl.st.lb.Justify = true
 			}
-			cl.lines = l.breakText(cl.spans, cl.st)
+			cl.lines = dropEmpty(l.breakText(cl.spans, cl.st))
 			cl.minH = float64(len(cl.lines))*lineH + 2*cellPadY
 		}
 		tl.cells = append(tl.cells, cl)
@@ -210,7 +210,7 @@ func (l *layouter) placeTable(tl *tableLayout, block int) {
 	if len(tl.groups) == 0 {
 		// Header only.
 		rows := tl.pieceRows(0, -1)
-		l.drawPiece(tl, rows, 0, -1, tl.pieceHeights(rows, 0, -1), block)
+		l.resume(l.drawPiece(tl, rows, 0, -1, tl.pieceHeights(rows, 0, -1), block))
 		return
 	}
 	for gi < len(tl.groups) {
@@ -227,6 +227,10 @@ func (l *layouter) placeTable(tl *tableLayout, block int) {
 			last = cand
 			next++
 		}
+		if next < len(tl.groups) {
+			next = tl.bestBreak(gi, next, top)
+			last = tl.groups[next-1][1]
+		}
 		rows := tl.pieceRows(first, last)
 		hs := tl.pieceHeights(rows, first, last)
 		if top > 0 && top+hs.total > blockH {
@@ -240,12 +244,62 @@ func (l *layouter) placeTable(tl *tableLayout, block int) {
 			l.newPage()
 			continue
 		}
-		// The text after the table resumes on the next grid line.
-		l.line = int(math.Ceil((bottom - blockY + tableGap) / linePitch))
-		if l.line >= page.LinesPerPage {
-			l.newPage()
+		l.resume(bottom)
+	}
+}
+
+// Page-break choice in tables: a row-spanning label cut by a break is repeated on the next page, and
+// when the rows left for it are too short for the label they are stretched. Breaking a few rows earlier
+// avoids that at the cost of white space at the foot of the page; each point of stretch costs as much as
+// breakSpaceCost⁻¹ points of white space. At most breakLookBack groups are moved to the next page.
+const (
+	breakSpaceCost = 0.35
+	breakLookBack  = 8
+)
+
+// bestBreak chooses where the part of the table on this page ends: groups gi … n-1 fit on it (greedy);
+// it returns the index of the first group of the next page, trading the stretch of the continued
+// spanning labels against white space left on this page.
+func (tl *tableLayout) bestBreak(gi, n int, top float64) int {
+	first := tl.groups[gi][0]
+	best, bestCost := n, math.Inf(1)
+	for j := n; j > gi && j >= n-breakLookBack; j-- {
+		last := tl.groups[j-1][1]
+		rows := tl.pieceRows(first, last)
+		empty := blockH - top - tl.pieceHeights(rows, first, last).total
+		cost := tl.carryStretch(last) + breakSpaceCost*empty
+		if cost < bestCost-0.01 {
+			best, bestCost = j, cost
 		}
 	}
+	return best
+}
+
+// carryStretch returns how much the rows after a break below row last must grow so that the row-spanning
+// labels cut by the break fit beside them on the next page.
+func (tl *tableLayout) carryStretch(last int) float64 {
+	stretch := 0.0
+	for _, cl := range tl.cells {
+		c := cl.c
+		end := c.Row + c.RowSpan - 1
+		if c.Row < tl.header || c.Row > last || end <= last {
+			continue
+		}
+		rest := 0.0
+		for r := last + 1; r <= end; r++ {
+			rest += tl.rowH[r]
+		}
+		stretch += max(0, cl.minH-rest)
+	}
+	return stretch
+}
+
+// resume sets the next grid line below a table whose bottom edge is at y: the text after a table
+// resumes on the next grid line.
+func (l *layouter) resume(y float64) {
+	// A full page is left as it is: the next block starts a new page when it comes (so a table at the
+	// end of the report leaves no empty page behind).
+	l.line = min(int(math.Ceil((y-blockY+tableGap)/linePitch)), page.LinesPerPage)
 }
 
 // drawPiece draws the part of the table on the current page (header rows and body rows first … last)
@@ -302,6 +356,7 @@ func (l *layouter) drawPiece(tl *tableLayout, rows []int, first, last int, hs he
 				x = cl.x + (cl.w-ln.Width)/2
 			}
 			base := ty + float64(i)*lineH + (lineH-tl.size)/2 + ascent*tl.size
+			info.First, info.Last = i == 0, i == len(cl.lines)-1
 			l.placeLine(p, ln, cl.spans, cl.st, x, base, info)
 		}
 	}
@@ -322,6 +377,7 @@ func (l *layouter) drawVertical(p *Page, cl cellLayout, top, bot float64, info L
 		w := l.measure(cl.spans[0].role, r, st)
 		ln := linebreak.Line{Glyphs: []linebreak.Glyph{{R: r, X: 0, Advance: w}}, Width: w, Last: true}
 		base := y + float64(i)*pitch + (pitch-size)/2 + ascent*size
+		info.First, info.Last = i == 0, i == len(runes)-1
 		l.placeLine(p, ln, cl.spans, st, cl.x+(cl.w-w)/2, base, info)
 	}
 }

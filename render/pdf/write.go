@@ -31,10 +31,10 @@ func (d *Document) Write(w io.Writer) error {
 	pdf.SetProducer(d.Creator, true)
 
 	// Register the faces the pages use, in a fixed order.
-	used := map[fonts.Role]bool{}
+	used := map[fonts.Role][]rune{}
 	for _, p := range d.Pages {
 		for _, t := range p.Texts {
-			used[t.Role] = true
+			used[t.Role] = append(used[t.Role], []rune(t.Text)...)
 		}
 	}
 	var roles []string
@@ -47,7 +47,11 @@ func (d *Document) Write(w io.Writer) error {
 		if fi == nil {
 			return fmt.Errorf("PDF：%s角色的字体没有载入", r)
 		}
-		pdf.AddUTF8FontFromBytes(r, "", fi.data)
+		data, err := subsetFont(fi.data, fi.m, used[fonts.Role(r)])
+		if err != nil {
+			return fmt.Errorf("PDF：%s角色的字体 %s 无法嵌入：%v", r, fi.face.Family, err)
+		}
+		pdf.AddUTF8FontFromBytes(r, "", data)
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("PDF：%s角色的字体 %s 无法嵌入：%v", r, fi.face.Family, err)
 		}

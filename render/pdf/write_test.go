@@ -93,6 +93,18 @@ func TestPopplerExamples(t *testing.T) {
 						t.Errorf("%s: %s cell %q not in the extracted text", filepath.Base(f), b.Table.Name, want)
 					}
 				}
+				// The numbers of each row extract together and in column order.
+				rows := map[int]string{}
+				for _, c := range b.Table.Cells {
+					if c.Key != "" {
+						rows[c.Row] += r.CellText(c.Key)
+					}
+				}
+				for row, nums := range rows {
+					if !strings.Contains(text, squeeze(nums)) {
+						t.Errorf("%s: %s row %d numbers %q not in the extracted text", filepath.Base(f), b.Table.Name, row, nums)
+					}
+				}
 				continue
 			}
 			if want := squeeze(expectedText(b)); !strings.Contains(text, want) {

@@ -32,3 +32,27 @@ func BenchmarkBreak(b *testing.B) {
 		Break(runs, gridMeasure, o)
 	}
 }
+
+// BenchmarkBreakLongUnit breaks a 20 000-digit number in a 3-em table cell:
+// an unbreakable unit that needs thousands of emergency breaks (must stay
+// linear in its length).
+func BenchmarkBreakLongUnit(b *testing.B) {
+	runs := []Run{{Text: strings.Repeat("1234567890", 2000)}}
+	o := Options{Width: 3 * pitch}
+	b.ReportAllocs()
+	for b.Loop() {
+		Break(runs, gridMeasure, o)
+	}
+}
+
+// BenchmarkBreakMarks breaks 4 000 full stops in a 3-em cell: every line
+// after the first starts with a 避头 mark (emergency), which must stay
+// linear too.
+func BenchmarkBreakMarks(b *testing.B) {
+	runs := []Run{{Text: strings.Repeat("。", 4000)}}
+	o := Options{Width: 3 * pitch}
+	b.ReportAllocs()
+	for b.Loop() {
+		Break(runs, gridMeasure, o)
+	}
+}

@@ -141,7 +141,7 @@ func TestJustification(t *testing.T) {
 	}
 	for i, l := range lines[:len(lines)-1] {
 		end := l.Glyphs[len(l.Glyphs)-1]
-		if r := end.X + end.Advance; math.Abs(r-lineWidth) > 0.01 && end.R != '，' {
+		if r := end.X + end.Advance; math.Abs(r-lineWidth) > 0.01 {
 			t.Errorf("line %d: last glyph right edge %g, want %g", i, r, lineWidth)
 		}
 		if math.Abs(l.Width-lineWidth) > 0.01 {
@@ -187,8 +187,8 @@ func TestJustification(t *testing.T) {
 }
 
 // TestGridPitch: 28 grid-pitch characters fill the 156 mm line exactly even
-// though 28 × 16 pt does not fit; with 16 pt advances only 27 fit and the
-// line is compressed by a tiny negative... no: stretched flush.
+// though 28 × 16 pt does not fit; with plain 16 pt advances only 27 fit and
+// 均排 stretches them flush.
 func TestGridPitch(t *testing.T) {
 	lines := Break([]Run{{Text: han(56)}}, gridMeasure, Options{Width: lineWidth, Justify: true})
 	if len(lines) != 2 || len(lines[0].Glyphs) != 28 {
@@ -298,7 +298,7 @@ func TestDeterministic(t *testing.T) {
 func TestHostileInput(t *testing.T) {
 	runs := []Run{{Text: "甲乙，丙"}}
 	nan := func(rune, int) float64 { return math.NaN() }
-	for _, o := range []Options{{Width: math.NaN()}, {Width: 0}, {Width: -5, Indent: math.Inf(1)}, {Width: 10, Justify: true}} {
+	for _, o := range []Options{{Width: math.NaN()}, {Width: 0}, {Width: -5, Indent: math.Inf(1)}, {Width: 10, Justify: true}, {Width: math.Inf(1), Justify: true}} {
 		for _, m := range []Measurer{gridMeasure, nan} {
 			lines := Break(runs, m, o)
 			checkInvariants(t, runs, m, o, lines)
@@ -307,5 +307,44 @@ func TestHostileInput(t *testing.T) {
 		if len(lines) == 0 {
 			t.Errorf("nil measurer: no lines")
 		}
+	}
+	if lines := Break(runs, gridMeasure, Options{Width: math.Inf(1), Justify: true}); len(lines) != 1 {
+		t.Errorf("infinite width: want one line, got %q", texts(lines))
+	}
+}
+
+// TestOrphan: a paragraph's last line never holds a single character (孤字)
+// when the line before can give one up; AllowOrphan turns this off.
+func TestOrphan(t *testing.T) {
+	text := han(28) + "效。"
+	runs := []Run{{Text: text}}
+	o := Options{Width: lineWidth, Justify: true}
+	lines := Break(runs, gridMeasure, o)
+	checkInvariants(t, runs, gridMeasure, o, lines)
+	if n := len([]rune(lines[len(lines)-1].text())); len(lines) != 2 || n != 3 {
+		t.Errorf("want the last line to hold 2 characters and 。, got %q", texts(lines))
+	}
+	o.AllowOrphan = true
+	lines = Break(runs, gridMeasure, o)
+	if got := lines[len(lines)-1].text(); got != "效。" {
+		t.Errorf("AllowOrphan: last line %q, want 效。", got)
+	}
+	// Narrow cell: 不予公开 in a 3-em cell reads 不予|公开, not 不予公|开.
+	lines = Break([]Run{{Text: "不予公开"}}, gridMeasure, Options{Width: 3 * pitch})
+	if got := strings.Join(texts(lines), "|"); got != "不予|公开" {
+		t.Errorf("narrow cell: %s", got)
+	}
+	// Not when the line before would drop below half full.
+	lines = Break([]Run{{Text: "甲abcdefgh乙"}}, gridMeasure, Options{Width: 5 * pitch})
+	if got := strings.Join(texts(lines), "|"); got != "甲abcdefgh|乙" {
+		t.Errorf("5-em cell: %s", got)
+	}
+	lines = Break([]Run{{Text: "甲乙丙丁戊"}}, gridMeasure, Options{Width: 4 * pitch})
+	if got := strings.Join(texts(lines), "|"); got != "甲乙丙|丁戊" {
+		t.Errorf("4-em cell: %s", got)
+	}
+	lines = Break([]Run{{Text: "甲乙丙"}}, gridMeasure, Options{Width: 2 * pitch})
+	if got := strings.Join(texts(lines), "|"); got != "甲乙|丙" {
+		t.Errorf("2-em cell (line before would hold one character): %s", got)
 	}
 }

@@ -83,8 +83,8 @@ func isWordRune(r rune) bool {
 		return true
 	case r >= 0xFF10 && r <= 0xFF19, r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
 		return true
-	case r < 0x80:
-		return false
+	case r < 0x80, r >= 0x2E80 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0xFF00 && r <= 0xFFEF:
+		return false // fast path: CJK, kana, hangul syllables, full-width forms
 	}
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) {
 		return false
@@ -94,5 +94,8 @@ func isWordRune(r rune) bool {
 
 // isCombining reports runes that must stay with the rune before them.
 func isCombining(r rune) bool {
+	if r < 0x0300 || r >= 0x3400 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3 || r >= 0xFF00 && r <= 0xFFEF {
+		return false // fast path: no marks there
+	}
 	return r == 0x200D || (r >= 0xFE00 && r <= 0xFE0F) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me)
 }

@@ -1,6 +1,7 @@
 package linebreak
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -59,6 +60,13 @@ func allKinsoku(l Line) bool {
 // boxes inside Width, ink anchored in its box, justified lines flush.
 func checkInvariants(t *testing.T, runs []Run, m Measurer, o Options, lines []Line) {
 	t.Helper()
+	if err := invariantError(runs, m, o, lines); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// invariantError is checkInvariants returning the first violation.
+func invariantError(runs []Run, m Measurer, o Options, lines []Line) error {
 	var want, got []rune
 	var wantSt, gotSt []int
 	for _, r := range runs {
@@ -76,15 +84,18 @@ func checkInvariants(t *testing.T, runs []Run, m Measurer, o Options, lines []Li
 		}
 	}
 	if string(want) != string(got) {
-		t.Fatalf("runes changed:\n in  %q\n out %q", string(want), string(got))
+		return fmt.Errorf("runes changed:\n in  %q\n out %q", string(want), string(got))
 	}
 	for i := range wantSt {
 		if wantSt[i] != gotSt[i] {
-			t.Fatalf("rune %d (%q): style %d, want %d", i, want[i], gotSt[i], wantSt[i])
+			return fmt.Errorf("rune %d (%q): style %d, want %d", i, want[i], gotSt[i], wantSt[i])
 		}
 	}
 	width := o.Width
-	if math.IsNaN(width) || math.IsInf(width, 0) {
+	switch {
+	case math.IsInf(width, 1):
+		width = math.MaxFloat64
+	case math.IsNaN(width) || math.IsInf(width, -1):
 		width = 0
 	}
 	indent := o.Indent
@@ -104,21 +115,21 @@ func checkInvariants(t *testing.T, runs []Run, m Measurer, o Options, lines []Li
 				nat = sanitize(m(g.R, g.Style))
 			}
 			if g.Advance < -tol || g.Advance > nat+tol && !(o.Justify && !l.Last) {
-				t.Fatalf("line %d glyph %d %q: advance %g (natural %g)", li, k, g.R, g.Advance, nat)
+				return fmt.Errorf("line %d glyph %d %q: advance %g (natural %g)", li, k, g.R, g.Advance, nat)
 			}
 			if isZeroWidth(g.R) && g.Advance != 0 {
-				t.Fatalf("line %d glyph %d %q: zero-width char with advance %g", li, k, g.R, g.Advance)
+				return fmt.Errorf("line %d glyph %d %q: zero-width char with advance %g", li, k, g.R, g.Advance)
 			}
 			if g.X > x+tol || g.X < x-nat/2-tol {
-				t.Fatalf("line %d glyph %d %q: X %g outside its box starting at %g (natural %g)", li, k, g.R, g.X, x, nat)
+				return fmt.Errorf("line %d glyph %d %q: X %g outside its box starting at %g (natural %g)", li, k, g.R, g.X, x, nat)
 			}
 			x += g.Advance
 		}
 		if math.Abs(x-l.Width) > tol {
-			t.Fatalf("line %d: Width %g, glyph boxes end at %g", li, l.Width, x)
+			return fmt.Errorf("line %d: Width %g, glyph boxes end at %g", li, l.Width, x)
 		}
 		if l.Width > width+tol && len(l.Glyphs) > 1 {
-			t.Fatalf("line %d %q: Width %g > %g", li, l.text(), l.Width, width)
+			return fmt.Errorf("line %d %q: Width %g > %g", li, l.text(), l.Width, width)
 		}
 		visible, content := 0, len(l.Glyphs)
 		for content > 0 && isHangingSpace(l.Glyphs[content-1].R) {
@@ -130,16 +141,56 @@ func checkInvariants(t *testing.T, runs []Run, m Measurer, o Options, lines []Li
 			}
 		}
 		if o.Justify && !l.Last && visible >= 2 && math.Abs(l.Width-width) > 0.01 {
-			t.Fatalf("justified line %d %q: Width %g, want %g", li, l.text(), l.Width, width)
+			return fmt.Errorf("justified line %d %q: Width %g, want %g", li, l.text(), l.Width, width)
 		}
 		if n := len(l.Glyphs); n > 0 && !allKinsoku(l) {
 			if !segStart && AvoidsLineStart(l.Glyphs[0].R) {
-				t.Fatalf("line %d %q starts with 避头 mark %q (all lines: %q; input %+v, %+v)", li, l.text(), l.Glyphs[0].R, texts(lines), runs, o)
+				return fmt.Errorf("line %d %q starts with 避头 mark %q (all lines: %q; input %+v, %+v)", li, l.text(), l.Glyphs[0].R, texts(lines), runs, o)
 			}
 			if !l.Last && AvoidsLineEnd(l.Glyphs[n-1].R) {
-				t.Fatalf("line %d %q ends with 避尾 mark %q (all lines: %q; input %+v, %+v)", li, l.text(), l.Glyphs[n-1].R, texts(lines), runs, o)
+				return fmt.Errorf("line %d %q ends with 避尾 mark %q (all lines: %q; input %+v, %+v)", li, l.text(), l.Glyphs[n-1].R, texts(lines), runs, o)
 			}
 		}
 		segStart = l.Last
+	}
+	return nil
+}
+
+// TestInvariantCheckerCatches makes sure the checker used by the fuzzer and
+// the generated tests fails on broken output.
+func TestInvariantCheckerCatches(t *testing.T) {
+	runs := []Run{{Text: han(27) + "，" + han(10)}}
+	o := Options{Width: lineWidth, Justify: true}
+	good := Break(runs, gridMeasure, o)
+	if err := invariantError(runs, gridMeasure, o, good); err != nil {
+		t.Fatalf("good output rejected: %v", err)
+	}
+	clone := func() []Line {
+		out := make([]Line, len(good))
+		for i, l := range good {
+			out[i] = l
+			out[i].Glyphs = append([]Glyph(nil), l.Glyphs...)
+		}
+		return out
+	}
+	bad := map[string][]Line{}
+	lost := clone()
+	lost[0].Glyphs = lost[0].Glyphs[:len(lost[0].Glyphs)-1]
+	bad["lost rune"] = lost
+	moved := clone() // the comma starts line 2
+	c := moved[0].Glyphs[len(moved[0].Glyphs)-1]
+	moved[0].Glyphs = moved[0].Glyphs[:len(moved[0].Glyphs)-1]
+	moved[1].Glyphs = append([]Glyph{c}, moved[1].Glyphs...)
+	bad["comma at line start"] = moved
+	wide := clone()
+	wide[0].Glyphs[3].Advance += 5
+	bad["box overflow"] = wide
+	ragged := clone()
+	ragged[0].Width -= 3
+	bad["width mismatch"] = ragged
+	for name, lines := range bad {
+		if invariantError(runs, gridMeasure, o, lines) == nil {
+			t.Errorf("%s not caught", name)
+		}
 	}
 }

@@ -6,8 +6,18 @@
 // and digit runs stay whole; full-width punctuation is compressed at line
 // ends, line starts and between adjacent marks; 先挤进，后推出 (squeeze the
 // line's punctuation before pushing characters down); 均排 justification;
-// and emergency breaks for units wider than a line. It knows nothing about
-// fonts: advances come from a Measurer.
+// no single character alone on a paragraph's last line (孤字, unless
+// Options.AllowOrphan); and emergency breaks for units wider than a line.
+// It knows nothing about fonts: advances come from a Measurer. Break is
+// safe for concurrent use.
+//
+// Drawing a Line: put glyph g's origin at lineLeft + g.X (plus any
+// alignment shift such as (Options.Width-Line.Width)/2 for centring). X is
+// authoritative: it already includes indent, compression (an opening
+// bracket that lost its left half is drawn half an em further left) and
+// justification. A renderer that groups glyphs into runs drawn with one
+// character spacing (PDF Tc) must start a new run wherever the step
+// X[k+1]-X[k] differs from natural advance + Tc.
 //
 // Invariant: concatenating the runes of all glyphs of all lines gives the
 // input runes in order, minus '\n' and '\r', which are forced breaks and are
@@ -16,6 +26,7 @@ package linebreak
 
 import (
 	"math"
+	"sync"
 
 	"github.com/go-text/typesetting/segmenter"
 )
@@ -33,9 +44,14 @@ type Measurer func(r rune, style int) float64
 
 // Options control one call of Break.
 type Options struct {
-	Width   float64 // line width, pt
+	Width   float64 // line width, pt (+Inf: no wrapping; NaN or negative: every unit is too wide)
 	Indent  float64 // first-line indent, pt (body: 2 characters); negative counts as 0
 	Justify bool    // 均排: all lines but the paragraph's last are set flush to Width
+	// AllowOrphan keeps the plain greedy result when a paragraph's last
+	// line holds a single character (孤字, e.g. "效。"). By default the
+	// line before it ends one break earlier, so that two characters go
+	// down together, when that line stays at least half full.
+	AllowOrphan bool
 }
 
 // Glyph is one input rune placed on a line.
@@ -74,7 +90,12 @@ type Line struct {
 // The first-line indent applies to the first line only. Break never panics
 // and never loses, duplicates or reorders a rune.
 func Break(runs []Run, m Measurer, o Options) []Line {
-	b := newBreaker(m, o)
+	b := pool.Get().(*breaker)
+	defer func() {
+		b.m, b.p.rs, b.p.st = nil, nil, nil // keep no caller state alive
+		pool.Put(b)
+	}()
+	b.reset(m, o)
 	var lines []Line
 	var rs []rune
 	var st []int
@@ -107,24 +128,37 @@ func Break(runs []Run, m Measurer, o Options) []Line {
 
 // breaker holds the state shared by the segments of one Break call.
 type breaker struct {
-	m   Measurer
-	o   Options
-	em  map[int]float64
-	seg segmenter.Segmenter
-	p   para
+	m    Measurer
+	o    Options
+	em   map[int]float64
+	seg  segmenter.Segmenter
+	p    para
+	ends []int
 }
 
-func newBreaker(m Measurer, o Options) *breaker {
+// pool recycles breakers (segmenter and scratch buffers) between calls;
+// nothing returned to the caller points into them.
+var pool = sync.Pool{New: func() any { return new(breaker) }}
+
+// reset prepares b for a Break call.
+func (b *breaker) reset(m Measurer, o Options) {
 	if m == nil {
 		m = func(rune, int) float64 { return 0 }
 	}
-	if math.IsNaN(o.Width) || math.IsInf(o.Width, 0) {
+	switch {
+	case math.IsInf(o.Width, 1):
+		o.Width = math.MaxFloat64 // no wrapping
+	case math.IsNaN(o.Width) || math.IsInf(o.Width, -1):
 		o.Width = 0
 	}
 	if math.IsNaN(o.Indent) || math.IsInf(o.Indent, 0) || o.Indent < 0 {
 		o.Indent = 0
 	}
-	return &breaker{m: m, o: o, em: make(map[int]float64)}
+	b.m, b.o = m, o
+	if b.em == nil {
+		b.em = make(map[int]float64)
+	}
+	clear(b.em)
 }
 
 // emOf is the advance of an ideograph in the style: the size of a
@@ -155,12 +189,26 @@ func (b *breaker) segment(rs []rune, st []int, first bool, lines []Line) []Line 
 	}
 	p.prepare(b.m, b.emOf)
 	p.ok = breakOpportunities(&b.seg, rs, p.ok)
-	all := make([]Glyph, 0, len(rs))
+	ends := b.ends[:0]
 	for s := 0; s < len(rs); {
 		e := p.nextLine(s)
 		if e <= s { // cannot happen; guard against an endless loop
 			e = s + 1
 		}
+		ends = append(ends, e)
+		s = e
+	}
+	if k := len(ends); k >= 2 && !b.o.AllowOrphan {
+		sp := 0
+		if k >= 3 {
+			sp = ends[k-3]
+		}
+		ends[k-2] = p.avoidOrphan(sp, ends[k-2])
+	}
+	b.ends = ends
+	all := make([]Glyph, 0, len(rs))
+	s := 0
+	for _, e := range ends {
 		last := e == len(rs)
 		l := p.place(s, e, b.o.Justify && !last, all[len(all):len(all)])
 		all = all[:len(all)+len(l.Glyphs)]

@@ -20,6 +20,9 @@ type para struct {
 	lns   []int     // lns[e] = last index < e that is not a hanging space, or -1
 	ok    []bool    // ok[i]: break allowed before rs[i]
 
+	cutL, cutR []float64 // scratch of place
+	vis, gaps  []int     // scratch of justify
+
 	indent float64 // indent of this segment's first line
 	width  float64
 }

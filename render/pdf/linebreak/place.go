@@ -7,12 +7,9 @@ package linebreak
 // is set.
 func (p *para) place(s, e int, justify bool, dst []Glyph) Line {
 	j := p.lns[e] // last rune that takes room; hanging spaces after it count 0
-	n := e - s
-	cutL := make([]float64, n)
-	cutR := make([]float64, n)
-	for i := s; i < e; i++ {
-		cutL[i-s], cutR[i-s] = p.baseL[i], p.baseR[i]
-	}
+	cutL := append(p.cutL[:0], p.baseL[s:e]...)
+	cutR := append(p.cutR[:0], p.baseR[s:e]...)
+	p.cutL, p.cutR = cutL, cutR
 	if c := p.startCut(s); c > 0 {
 		cutL[0] += c
 	}
@@ -72,15 +69,17 @@ func (p *para) place(s, e int, justify bool, dst []Glyph) Line {
 // justify spreads p.width-w over the gaps between the visible glyphs of gs
 // (zero-advance glyphs are skipped; no gap inside a Latin word or a digit
 // run). The extra space of a gap goes to the glyph before it. A line without
-// such gaps is letter-spaced between all visible glyphs instead; a line of a
-// single visible glyph stays as it is. gs starts at rune s; w is its right
+// such gaps, or whose gaps would open wider than half its mean advance (a
+// Latin word pushed down), is letter-spaced between all visible glyphs
+// instead; a line of a single visible glyph stays as it is. gs starts at rune s; w is its right
 // edge before, the result its right edge after justification.
 func (p *para) justify(s int, gs []Glyph, w float64) float64 {
 	slack := p.width - w
 	if slack == 0 {
 		return w
 	}
-	vis := make([]int, 0, len(gs))
+	vis := p.vis[:0]
+	defer func() { p.vis = vis }()
 	for k := range gs {
 		if p.adv[s+k] > 0 {
 			vis = append(vis, k)
@@ -89,14 +88,22 @@ func (p *para) justify(s int, gs []Glyph, w float64) float64 {
 	if len(vis) < 2 {
 		return w
 	}
-	gaps := make([]int, 0, len(vis))
+	gaps := p.gaps[:0]
+	defer func() { p.gaps = gaps }()
 	for t := 0; t+1 < len(vis); t++ {
 		if !(isWordRune(gs[vis[t]].R) && isWordRune(gs[vis[t+1]].R)) {
 			gaps = append(gaps, vis[t])
 		}
 	}
-	if len(gaps) == 0 {
-		gaps = vis[:len(vis)-1]
+	// Too few gaps for the slack (a Latin word pushed down, an emergency
+	// break after a short start): letter-space the whole line instead of
+	// opening holes wider than half a character.
+	natural := 0.0
+	for _, k := range vis {
+		natural += p.adv[s+k]
+	}
+	if len(gaps) == 0 || slack/float64(len(gaps)) > natural/float64(len(vis))/2 {
+		gaps = append(gaps[:0], vis[:len(vis)-1]...)
 	}
 	d := slack / float64(len(gaps))
 	shift := 0.0

@@ -1,0 +1,285 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"errors"
+	"sort"
+)
+
+// sfntTables returns the tables of a TrueType face by tag.
+func sfntTables(data []byte) (map[string][]byte, error) {
+	be := binary.BigEndian
+	if len(data) < 12 {
+		return nil, errNoFace
+	}
+	n := int(be.Uint16(data[4:]))
+	tables := map[string][]byte{}
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return nil, errNoFace
+		}
+		off, l := int(be.Uint32(data[rec+8:])), int(be.Uint32(data[rec+12:]))
+		if off < 0 || l < 0 || off+l > len(data) {
+			return nil, errors.New("table outside the font file")
+		}
+		tables[string(data[rec:rec+4])] = data[off : off+l]
+	}
+	return tables, nil
+}
+
+// subsetFont returns a copy of a TrueType face that keeps only the outlines of the given runes (and the
+// components of composite glyphs), renumbered densely, with a cmap that maps only them. fpdf then parses a few kilobytes instead of megabytes, which makes embedding
+// fast; it subsets the result once more when it writes the PDF.
+func subsetFont(data []byte, m *metrics, runes []rune) ([]byte, error) {
+	be := binary.BigEndian
+	t, err := sfntTables(data)
+	if err != nil {
+		return nil, err
+	}
+	head, maxp, loca, glyf := t["head"], t["maxp"], t["loca"], t["glyf"]
+	if len(head) < 54 || len(maxp) < 6 || loca == nil || glyf == nil {
+		return nil, errors.New("font lacks head, maxp, loca or glyf")
+	}
+	numGlyphs := int(be.Uint16(maxp[4:]))
+	long := be.Uint16(head[50:]) == 1
+	offset := func(g int) (int, bool) {
+		if long {
+			if 4*g+4 > len(loca) {
+				return 0, false
+			}
+			return int(be.Uint32(loca[4*g:])), true
+		}
+		if 2*g+2 > len(loca) {
+			return 0, false
+		}
+		return 2 * int(be.Uint16(loca[2*g:])), true
+	}
+	glyphData := func(g int) []byte {
+		a, ok1 := offset(g)
+		b, ok2 := offset(g + 1)
+		if !ok1 || !ok2 || a > b || b > len(glyf) {
+			return nil
+		}
+		return glyf[a:b]
+	}
+	keep := map[int]bool{}
+	var add func(g, depth int)
+	add = func(g, depth int) {
+		if g < 0 || g >= numGlyphs || keep[g] || depth > 8 {
+			return
+		}
+		keep[g] = true
+		d := glyphData(g)
+		if len(d) < 10 || int16(be.Uint16(d)) >= 0 {
+			return
+		}
+		// Composite glyph: keep its components.
+		p := 10
+		for p+4 <= len(d) {
+			flags := be.Uint16(d[p:])
+			add(int(be.Uint16(d[p+2:])), depth+1)
+			p += 4
+			if flags&0x0001 != 0 {
+				p += 4
+			} else {
+				p += 2
+			}
+			switch {
+			case flags&0x0008 != 0:
+				p += 2
+			case flags&0x0040 != 0:
+				p += 4
+			case flags&0x0080 != 0:
+				p += 8
+			}
+			if flags&0x0020 == 0 {
+				break
+			}
+		}
+	}
+	add(0, 0)
+	type pair struct {
+		r rune
+		g int
+	}
+	var cmap []pair
+	seen := map[rune]bool{}
+	for _, r := range runes {
+		if r > 0xFFFE || seen[r] {
+			continue
+		}
+		seen[r] = true
+		if g := m.glyph(r); g != 0 && g < numGlyphs {
+			cmap = append(cmap, pair{r, g})
+			add(g, 0)
+		}
+	}
+	sort.Slice(cmap, func(i, j int) bool { return cmap[i].r < cmap[j].r })
+
+	// Renumber the kept glyphs densely (0 stays .notdef) and write glyf, loca (long format) and hmtx.
+	hhea, hmtx := t["hhea"], t["hmtx"]
+	if len(hhea) < 36 {
+		return nil, errors.New("font lacks hhea")
+	}
+	nh := int(be.Uint16(hhea[34:]))
+	if nh == 0 || 4*nh > len(hmtx) {
+		return nil, errors.New("font hmtx too short")
+	}
+	ids := make([]int, 0, len(keep))
+	for g := range keep {
+		ids = append(ids, g)
+	}
+	sort.Ints(ids)
+	newID := make(map[int]int, len(ids))
+	for i, g := range ids {
+		newID[g] = i
+	}
+	var newGlyf []byte
+	newLoca := make([]byte, 4*(len(ids)+1))
+	newHmtx := make([]byte, 4*len(ids))
+	for i, g := range ids {
+		be.PutUint32(newLoca[4*i:], uint32(len(newGlyf)))
+		if g < nh {
+			copy(newHmtx[4*i:], hmtx[4*g:4*g+4])
+		} else {
+			copy(newHmtx[4*i:], hmtx[4*(nh-1):4*(nh-1)+2])
+			if lsb := 4*nh + 2*(g-nh); lsb+2 <= len(hmtx) {
+				copy(newHmtx[4*i+2:], hmtx[lsb:lsb+2])
+			}
+		}
+		d := append([]byte(nil), glyphData(g)...)
+		if len(d) >= 10 && int16(be.Uint16(d)) < 0 {
+			p := 10
+			for p+4 <= len(d) {
+				flags := be.Uint16(d[p:])
+				be.PutUint16(d[p+2:], uint16(newID[int(be.Uint16(d[p+2:]))]))
+				p += 4
+				if flags&0x0001 != 0 {
+					p += 4
+				} else {
+					p += 2
+				}
+				switch {
+				case flags&0x0008 != 0:
+					p += 2
+				case flags&0x0040 != 0:
+					p += 4
+				case flags&0x0080 != 0:
+					p += 8
+				}
+				if flags&0x0020 == 0 {
+					break
+				}
+			}
+		}
+		newGlyf = append(newGlyf, d...)
+		for len(newGlyf)%4 != 0 {
+			newGlyf = append(newGlyf, 0)
+		}
+	}
+	be.PutUint32(newLoca[4*len(ids):], uint32(len(newGlyf)))
+	newHhea := append([]byte(nil), hhea...)
+	be.PutUint16(newHhea[34:], uint16(len(ids)))
+	// Every embedded face declares the ideographic em box (0.88 / −0.12 em) as its ascent and descent, the
+	// box the layout sets text in, so the glyph boxes of Latin digits and CJK characters on one line
+	// coincide and extraction tools (pdfminer, text selection) keep mixed lines together.
+	upem := float64(be.Uint16(head[18:]))
+	be.PutUint16(newHhea[4:], uint16(int16(ascent*upem)))
+	be.PutUint16(newHhea[6:], uint16(int16(-(1-ascent)*upem)))
+	newMaxp := append([]byte(nil), maxp...)
+	be.PutUint16(newMaxp[4:], uint16(len(ids)))
+	for i := range cmap {
+		cmap[i].g = newID[cmap[i].g]
+	}
+
+	// cmap format 4: one segment per rune, then the closing 0xFFFF segment.
+	seg := len(cmap) + 1
+	sub := make([]byte, 16+8*seg)
+	be.PutUint16(sub[0:], 4)
+	be.PutUint16(sub[2:], uint16(len(sub)))
+	be.PutUint16(sub[6:], uint16(2*seg))
+	sr := 1
+	es := 0
+	for sr*2 <= seg {
+		sr *= 2
+		es++
+	}
+	be.PutUint16(sub[8:], uint16(2*sr))
+	be.PutUint16(sub[10:], uint16(es))
+	be.PutUint16(sub[12:], uint16(2*seg-2*sr))
+	ends, starts, deltas := 14, 16+2*seg, 16+4*seg
+	for i, p := range cmap {
+		be.PutUint16(sub[ends+2*i:], uint16(p.r))
+		be.PutUint16(sub[starts+2*i:], uint16(p.r))
+		be.PutUint16(sub[deltas+2*i:], uint16(p.g-int(p.r)))
+	}
+	be.PutUint16(sub[ends+2*(seg-1):], 0xFFFF)
+	be.PutUint16(sub[starts+2*(seg-1):], 0xFFFF)
+	be.PutUint16(sub[deltas+2*(seg-1):], 1)
+	newCmap := append([]byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}, sub...)
+
+	newHead := append([]byte(nil), head...)
+	be.PutUint32(newHead[8:], 0) // checkSumAdjustment
+	be.PutUint16(newHead[50:], 1)
+
+	out := map[string][]byte{"head": newHead, "glyf": newGlyf, "loca": newLoca, "cmap": newCmap,
+		"hhea": newHhea, "hmtx": newHmtx, "maxp": newMaxp}
+	if post := t["post"]; len(post) >= 32 {
+		p := append([]byte(nil), post[:32]...)
+		be.PutUint32(p, 0x00030000)
+		out["post"] = p
+	}
+	for _, tag := range []string{"OS/2", "name", "cvt ", "fpgm", "prep", "gasp"} {
+		if d, ok := t[tag]; ok {
+			out[tag] = d
+		}
+	}
+	return assembleFont(out), nil
+}
+
+// assembleFont writes an sfnt file from its tables, in tag order with 4-byte alignment and checksums.
+func assembleFont(tables map[string][]byte) []byte {
+	be := binary.BigEndian
+	tags := make([]string, 0, len(tables))
+	for tag := range tables {
+		tags = append(tags, tag)
+	}
+	sort.Strings(tags)
+	n := len(tags)
+	sr, es := 1, 0
+	for sr*2 <= n {
+		sr *= 2
+		es++
+	}
+	hdr := make([]byte, 12+16*n)
+	be.PutUint32(hdr, 0x00010000)
+	be.PutUint16(hdr[4:], uint16(n))
+	be.PutUint16(hdr[6:], uint16(16*sr))
+	be.PutUint16(hdr[8:], uint16(es))
+	be.PutUint16(hdr[10:], uint16(16*n-16*sr))
+	var body []byte
+	for i, tag := range tags {
+		d := tables[tag]
+		rec := hdr[12+16*i:]
+		copy(rec, tag)
+		be.PutUint32(rec[4:], checksum(d))
+		be.PutUint32(rec[8:], uint32(len(hdr)+len(body)))
+		be.PutUint32(rec[12:], uint32(len(d)))
+		body = append(body, d...)
+		for len(body)%4 != 0 {
+			body = append(body, 0)
+		}
+	}
+	return append(hdr, body...)
+}
+
+func checksum(d []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(d); i += 4 {
+		var w [4]byte
+		copy(w[:], d[i:min(i+4, len(d))])
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
+}
