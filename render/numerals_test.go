@@ -12,3 +12,19 @@ func TestNumeral(t *testing.T) {
 		t.Errorf("Level2(12) = %q", got)
 	}
 }
+
+func TestVerticalUnits(t *testing.T) {
+	got := VerticalUnits("三、本年度办理结果")
+	want := []string{"三、", "本", "年", "度", "办", "理", "结", "果"}
+	if len(got) != len(want) {
+		t.Fatalf("%q", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("%q, want %q", got, want)
+		}
+	}
+	if got := VerticalUnits("、甲"); len(got) != 2 || got[0] != "、" {
+		t.Errorf("leading mark: %q", got)
+	}
+}

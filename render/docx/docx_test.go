@@ -172,8 +172,8 @@ func TestTable3Merges(t *testing.T) {
 		if v.rowSpan != tc.results || v.col != 0 || v.row != 5 {
 			t.Errorf("%s: 三、本年度办理结果 at row %d col %d spans %d rows, want row 5 col 0 over %d", tc.f, v.row, v.col, v.rowSpan, tc.results)
 		}
-		if n := len(v.tc.all("br")); n != len([]rune("三、本年度办理结果"))-1 {
-			t.Errorf("%s: vertical label has %d line breaks, want one per character", tc.f, n)
+		if n := len(v.tc.all("br")); n != len(render.VerticalUnits("三、本年度办理结果"))-1 {
+			t.Errorf("%s: vertical label has %d line breaks, want one per stacked unit (三、 本 年 …)", tc.f, n)
 		}
 		header := 0
 		for _, tr := range rows {

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"nianbao/layouts"
+	"nianbao/render"
 	"nianbao/report"
 )
 
@@ -189,12 +190,12 @@ func writeCellText(b *xb, t *layouts.Table, c layouts.Cell, r *report.Report, rp
 	b.s(`</w:pPr>`)
 	if c.Vertical && verticalByLines {
 		b.s(`<w:r>`, rpr)
-		for i, ch := range []rune(text) {
+		for i, unit := range render.VerticalUnits(text) {
 			if i > 0 {
 				b.s(`<w:br/>`)
 			}
 			b.s(`<w:t>`)
-			b.esc(string(ch))
+			b.esc(unit)
 			b.s(`</w:t>`)
 		}
 		b.s(`</w:r>`)

@@ -398,7 +398,7 @@ func TestTable3CrossesPage(t *testing.T) {
 		for _, ln := range p.Lines {
 			if ln.Table == "t3" {
 				pages[p.Number] = true
-				if ln.String() == "三" && ln.Col == 0 {
+				if ln.String() == "三、" && ln.Col == 0 {
 					vertical++
 				}
 			}

@@ -5,6 +5,7 @@ import (
 
 	"nianbao/fonts"
 	"nianbao/layouts"
+	"nianbao/render"
 	"nianbao/render/pdf/linebreak"
 )
 
@@ -52,6 +53,8 @@ type tableLayout struct {
 	groups [][2]int
 }
 
+// measureTable breaks the text of every cell (the same line breaker as the body, 宋体 role, the corner
+// note of table 三 in 楷体) and computes the natural row heights and the groups of rows kept together.
 func (l *layouter) measureTable(t *layouts.Table) *tableLayout {
 	tl := &tableLayout{t: t, size: tableSize(t.ID), header: t.HeaderRows()}
 	if len(t.Widths) != t.Cols || t.Cols == 0 {
@@ -83,11 +86,7 @@ func (l *layouter) measureTable(t *layouts.Table) *tableLayout {
 		}
 		cl.st = style{size: size, lb: linebreak.Options{Width: inner}}
 		if c.Vertical {
-			n := 0
-			for range text {
-				n++
-			}
-			cl.minH = float64(n)*size*verticalPitch + 2*cellPadY
+			cl.minH = float64(len(render.VerticalUnits(text)))*size*verticalPitch + 2*cellPadY
 		} else {
 			if t.ID == "t3" && !t.Rows[c.Row].Header && c.Key == "" && c.RowSpan == 1 {
 				// Row labels of table 三 are set flush left and justified, like the national template.
@@ -363,21 +362,29 @@ func (l *layouter) drawPiece(tl *tableLayout, rows []int, first, last int, hs he
 	return bottom
 }
 
-// drawVertical writes a label one character per line, centred in its box (三、本年度办理结果).
+// drawVertical writes a label one character per line (a closing mark kept with the character before it),
+// centred in its box (三、本年度办理结果).
 func (l *layouter) drawVertical(p *Page, cl cellLayout, top, bot float64, info Line) {
 	size := cl.st.size
-	var runes []rune
-	for _, r := range cl.spans[0].text {
-		runes = append(runes, r)
-	}
+	units := render.VerticalUnits(cl.spans[0].text)
 	pitch := size * verticalPitch
-	y := top + (bot-top-float64(len(runes))*pitch)/2
-	for i, r := range runes {
-		st := style{size: size, lb: linebreak.Options{Width: cl.w}}
-		w := l.measure(cl.spans[0].role, r, st)
-		ln := linebreak.Line{Glyphs: []linebreak.Glyph{{R: r, X: 0, Advance: w}}, Width: w, Last: true}
+	y := top + (bot-top-float64(len(units))*pitch)/2
+	st := style{size: size, lb: linebreak.Options{Width: cl.w}}
+	for i, u := range units {
+		// A unit is one character, or a character and the closing mark kept with it ("三、"): the mark
+		// keeps only its ink half, as at a line end.
+		var ln linebreak.Line
+		for j, r := range []rune(u) {
+			w := l.measure(cl.spans[0].role, r, st)
+			if j > 0 {
+				w /= 2
+			}
+			ln.Glyphs = append(ln.Glyphs, linebreak.Glyph{R: r, X: ln.Width, Advance: w})
+			ln.Width += w
+		}
+		ln.Last = true
 		base := y + float64(i)*pitch + (pitch-size)/2 + ascent*size
-		info.First, info.Last = i == 0, i == len(runes)-1
-		l.placeLine(p, ln, cl.spans, st, cl.x+(cl.w-w)/2, base, info)
+		info.First, info.Last = i == 0, i == len(units)-1
+		l.placeLine(p, ln, cl.spans, st, cl.x+(cl.w-ln.Width)/2, base, info)
 	}
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,6 +134,34 @@ func TestPopplerExamples(t *testing.T) {
 			if !strings.Contains(squeeze(string(info)), want) {
 				t.Errorf("%s: pdfinfo lacks %q:\n%s", filepath.Base(f), want, info)
 			}
+		}
+	}
+}
+
+// TestConcurrentRenders renders in parallel goroutines (the faces and their metrics are shared) and
+// expects the same bytes as a render alone.
+func TestConcurrentRenders(t *testing.T) {
+	r := handReport()
+	o := Options{Fonts: testFonts(t), Version: "1.0"}
+	want := renderBytes(t, r, o)
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			var b bytes.Buffer
+			if err := Render(handReport(), &b, o); err != nil {
+				errs <- err
+				return
+			}
+			if !bytes.Equal(b.Bytes(), want) {
+				errs <- fmt.Errorf("a concurrent render differs from the single one")
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
