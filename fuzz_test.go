@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"nianbao/fonts"
 	"nianbao/render/docx"
 	"nianbao/render/pdf"
 	"nianbao/report"
@@ -18,6 +19,10 @@ func FuzzRender(f *testing.F) {
 	f.Add("伊川县城市管理局", "2020年我局严格按照《中华人民共和国政府信息公开条例》规定，扎实开展工作。", "主动公开", int64(15), "232.4586", true)
 	f.Add("江州市人民政府办公室", "全年共收到申请2,345件（含“12345”热线转办），办结率100％……——", "依申请公开", int64(0), "0", false)
 	f.Add("甲", "https://www.example.gov.cn/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "（一）", int64(999999999), "123456789012.3456", true)
+	set, err := fonts.Resolve(fonts.Options{NoSystem: true})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, agency, para, title string, n int64, amount string, runin bool) {
 		if !utf8.ValidString(agency + para + title + amount) {
 			return
@@ -28,7 +33,7 @@ func FuzzRender(f *testing.F) {
 		if err != nil {
 			return
 		}
-		doc, err := pdf.Layout(r, pdf.Options{Draft: true})
+		doc, err := pdf.Layout(r, pdf.Options{Draft: true, Fonts: set})
 		if err != nil {
 			t.Fatalf("layout: %v", err)
 		}

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"nianbao/fonts"
 	"nianbao/layouts"
 	"nianbao/render/pdf"
 	"nianbao/report"
@@ -70,12 +71,12 @@ func TestBadInputCorpus(t *testing.T) {
 			if filepath.Base(f) == "non-bmp.toml" {
 				return
 			}
-			doc, err := pdf.Layout(r, pdf.Options{})
+			doc, err := pdf.Layout(r, pdf.Options{Fonts: bundledFonts(t)})
 			if err != nil {
 				t.Fatalf("layout: %v", err)
 			}
 			assertInsideBlock(t, doc)
-			res, err := Render(f, RenderOptions{OutDir: t.TempDir()})
+			res, err := Render(f, RenderOptions{OutDir: t.TempDir(), NoSystemFonts: true})
 			if err != nil || len(res.Outputs) != 2 {
 				t.Fatalf("render: %v %v", err, res)
 			}
@@ -113,7 +114,7 @@ func TestLongURLKeepsEveryCharacter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := pdf.Layout(r, pdf.Options{})
+	doc, err := pdf.Layout(r, pdf.Options{Fonts: bundledFonts(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func TestLongURLKeepsEveryCharacter(t *testing.T) {
 
 func TestNonBMPIsReported(t *testing.T) {
 	dir := t.TempDir()
-	res, err := Render("testdata/bad/non-bmp.toml", RenderOptions{OutDir: dir})
+	res, err := Render("testdata/bad/non-bmp.toml", RenderOptions{OutDir: dir, NoSystemFonts: true})
 	if !errors.Is(err, ErrGlyphs) {
 		t.Fatalf("want ErrGlyphs, got %v", err)
 	}
@@ -143,7 +144,7 @@ func TestNonBMPIsReported(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("files written despite the error: %v", entries)
 	}
-	res, err = Render("testdata/bad/non-bmp.toml", RenderOptions{OutDir: dir, Draft: true})
+	res, err = Render("testdata/bad/non-bmp.toml", RenderOptions{OutDir: dir, Draft: true, NoSystemFonts: true})
 	if err != nil || len(res.Outputs) != 2 {
 		t.Fatalf("draft: %v", err)
 	}
@@ -170,14 +171,14 @@ func TestBadInputGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pdf.Layout(r, pdf.Options{}); err != nil {
+	if _, err := pdf.Layout(r, pdf.Options{Fonts: bundledFonts(t)}); err != nil {
 		t.Fatal(err)
 	}
 	src := head + "[overview]\nparagraphs = [" + strings.Repeat("\"段落。\",", report.MaxParagraphs) + "]\n"
 	if r, err = report.Parse("limit2.toml", []byte(src)); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := pdf.Layout(r, pdf.Options{})
+	doc, err := pdf.Layout(r, pdf.Options{Fonts: bundledFonts(t)})
 	if err != nil || len(doc.Pages) < 2000/22 {
 		t.Fatalf("2 000 paragraphs: %v, %d pages", err, len(doc.Pages))
 	}
@@ -249,7 +250,7 @@ func TestDeterministicOutput(t *testing.T) {
 	files, _ := filepath.Glob("examples/*.toml")
 	render := func(f string) (pdfB, docxB []byte) {
 		dir := t.TempDir()
-		if _, err := Render(f, RenderOptions{OutDir: dir}); err != nil {
+		if _, err := Render(f, RenderOptions{OutDir: dir, NoSystemFonts: true}); err != nil {
 			t.Fatal(err)
 		}
 		base := strings.TrimSuffix(filepath.Base(f), ".toml")
@@ -284,4 +285,14 @@ func TestDeterministicOutput(t *testing.T) {
 	if len(diffs) > 0 {
 		t.Errorf("output differs between runs: %v", diffs)
 	}
+}
+
+// bundledFonts resolves the bundled fonts only, so layout tests do not depend on the machine's fonts.
+func bundledFonts(t *testing.T) *fonts.Set {
+	t.Helper()
+	set, err := fonts.Resolve(fonts.Options{NoSystem: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
 }
