@@ -46,8 +46,7 @@ func BenchmarkRenderSeed(b *testing.B) {
 }
 
 // BenchmarkWriteFloor writes one page holding one glyph in each font role: the fixed cost of embedding
-// six faces with fpdf (font parsing, its JSON font id over a 65 536-entry width table, per-stream zlib),
-// which bounds BenchmarkRenderSeed from below.
+// six faces (subsetting, compression, the PDF objects), which bounds BenchmarkRenderSeed from below.
 func BenchmarkWriteFloor(b *testing.B) {
 	d, err := Layout(handReport(), Options{Fonts: testFonts(b)})
 	if err != nil {

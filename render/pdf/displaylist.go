@@ -7,7 +7,7 @@ import (
 )
 
 // Document is the laid-out report: a display list of pages holding positioned text runs, rules and
-// boxes, plus the metadata. Write replays it with fpdf. All lengths are in pt, with the origin at the
+// boxes, plus the metadata. Write writes it as a PDF. All lengths are in pt, with the origin at the
 // top-left corner of the page and y growing downwards.
 type Document struct {
 	// Width and Height of every page (A4) in pt.

@@ -62,7 +62,7 @@ func (fs *faceSet) fail(err error) {
 const replacement = '〓'
 
 // pick returns the role and the rune to draw for r in text of the base role. A rune the face lacks is
-// drawn as 〓 (or ? when the face lacks that too); nothing outside the BMP ever reaches fpdf.
+// drawn as 〓 (or ? when the face lacks that too); nothing outside the BMP ever reaches the writer.
 func (fs *faceSet) pick(base fonts.Role, r rune) (fonts.Role, rune) {
 	if r == '\t' || r == '\u00a0' || r == '\u3000' && !fs.has(base, r) {
 		r = ' '

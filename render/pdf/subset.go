@@ -29,17 +29,23 @@ func sfntTables(data []byte) (map[string][]byte, error) {
 }
 
 // subsetFont returns a copy of a TrueType face that keeps only the outlines of the given runes (and the
-// components of composite glyphs), renumbered densely, with a cmap that maps only them. fpdf then parses a few kilobytes instead of megabytes, which makes embedding
-// fast; it subsets the result once more when it writes the PDF.
+// components of composite glyphs), renumbered densely, with a cmap that maps only them.
 func subsetFont(data []byte, m *metrics, runes []rune) ([]byte, error) {
+	sub, _, err := subsetFontGlyphs(data, m, runes)
+	return sub, err
+}
+
+// subsetFontGlyphs is subsetFont that also returns the new glyph id of every kept rune (glyph 0 stays
+// .notdef; runes the face lacks are absent from the map). The PDF writer encodes text with these ids.
+func subsetFontGlyphs(data []byte, m *metrics, runes []rune) ([]byte, map[rune]uint16, error) {
 	be := binary.BigEndian
 	t, err := sfntTables(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	head, maxp, loca, glyf := t["head"], t["maxp"], t["loca"], t["glyf"]
 	if len(head) < 54 || len(maxp) < 6 || loca == nil || glyf == nil {
-		return nil, errors.New("font lacks head, maxp, loca or glyf")
+		return nil, nil, errors.New("font lacks head, maxp, loca or glyf")
 	}
 	numGlyphs := int(be.Uint16(maxp[4:]))
 	long := be.Uint16(head[50:]) == 1
@@ -120,11 +126,11 @@ func subsetFont(data []byte, m *metrics, runes []rune) ([]byte, error) {
 	// Renumber the kept glyphs densely (0 stays .notdef) and write glyf, loca (long format) and hmtx.
 	hhea, hmtx := t["hhea"], t["hmtx"]
 	if len(hhea) < 36 {
-		return nil, errors.New("font lacks hhea")
+		return nil, nil, errors.New("font lacks hhea")
 	}
 	nh := int(be.Uint16(hhea[34:]))
 	if nh == 0 || 4*nh > len(hmtx) {
-		return nil, errors.New("font hmtx too short")
+		return nil, nil, errors.New("font hmtx too short")
 	}
 	ids := make([]int, 0, len(keep))
 	for g := range keep {
@@ -189,8 +195,10 @@ func subsetFont(data []byte, m *metrics, runes []rune) ([]byte, error) {
 	be.PutUint16(newHhea[6:], uint16(int16(-(1-ascent)*upem)))
 	newMaxp := append([]byte(nil), maxp...)
 	be.PutUint16(newMaxp[4:], uint16(len(ids)))
+	gids := make(map[rune]uint16, len(cmap))
 	for i := range cmap {
 		cmap[i].g = newID[cmap[i].g]
+		gids[cmap[i].r] = uint16(cmap[i].g)
 	}
 
 	// cmap format 4: one segment per rune, then the closing 0xFFFF segment.
@@ -235,7 +243,7 @@ func subsetFont(data []byte, m *metrics, runes []rune) ([]byte, error) {
 			out[tag] = d
 		}
 	}
-	return assembleFont(out), nil
+	return assembleFont(out), gids, nil
 }
 
 // assembleFont writes an sfnt file from its tables, in tag order with 4-byte alignment and checksums.

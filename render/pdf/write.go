@@ -4,100 +4,174 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sort"
-
-	"codeberg.org/go-pdf/fpdf"
+	"strconv"
+	"sync"
 
 	"nianbao/fonts"
 )
 
-// Write replays the display list with fpdf and writes the PDF to w. It places every run itself (Text at
-// an absolute position, character spacing with Tc) and never lets fpdf wrap or break pages.
+// Write writes the display list as a PDF 1.7 file to w. Every run is placed where the layout put it (an
+// absolute position, character spacing with Tc); each font role used is embedded as a subset (Type0,
+// Identity-H) with a ToUnicode map so the text extracts. The same document always gives the same bytes.
 func (d *Document) Write(w io.Writer) error {
 	if d == nil {
 		return errors.New("PDF：没有可写出的文档")
 	}
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: d.Width, Ht: d.Height}})
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetCompression(true)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(d.Date)
-	pdf.SetModificationDate(d.Date)
-	pdf.SetTitle(d.Title, true)
-	pdf.SetAuthor(d.Author, true)
-	pdf.SetSubject(d.Subject, true)
-	pdf.SetCreator(d.Creator, true)
-	pdf.SetProducer(d.Creator, true)
-
-	// Register the faces the pages use, in a fixed order.
+	// The runes drawn with each role; the roles in a fixed order.
 	used := map[fonts.Role][]rune{}
 	for _, p := range d.Pages {
 		for _, t := range p.Texts {
 			used[t.Role] = append(used[t.Role], []rune(t.Text)...)
 		}
 	}
-	var roles []string
+	roles := make([]string, 0, len(used))
 	for r := range used {
 		roles = append(roles, string(r))
 	}
 	sort.Strings(roles)
-	for _, r := range roles {
-		fi := d.faces[fonts.Role(r)]
+
+	pw := newPDFWriter()
+	catalog, pages, info, resources := pw.alloc(), pw.alloc(), pw.alloc(), pw.alloc()
+	// Subset and compress the faces in parallel; write them in role order.
+	parts := make([]*fontParts, len(roles))
+	errs := make([]error, len(roles))
+	var wg sync.WaitGroup
+	for i, r := range roles {
+		role := fonts.Role(r)
+		fi := d.faces[role]
 		if fi == nil {
 			return fmt.Errorf("PDF：%s角色的字体没有载入", r)
 		}
-		data, err := subsetFont(fi.data, fi.m, used[fonts.Role(r)])
-		if err != nil {
-			return fmt.Errorf("PDF：%s角色的字体 %s 无法嵌入：%v", r, fi.face.Family, err)
-		}
-		pdf.AddUTF8FontFromBytes(r, "", data)
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("PDF：%s角色的字体 %s 无法嵌入：%v", r, fi.face.Family, err)
-		}
+		wg.Go(func() { parts[i], errs[i] = buildFont(fi, role, used[role]) })
 	}
+	wg.Wait()
+	embedded := map[fonts.Role]*embeddedFont{}
+	fontDict := "<< /Font <<"
+	for i, r := range roles {
+		role := fonts.Role(r)
+		if errs[i] != nil {
+			return fmt.Errorf("PDF：%s角色的字体 %s 无法嵌入：%v", r, d.faces[role].face.Family, errs[i])
+		}
+		ef := pw.writeFont(parts[i], "F"+strconv.Itoa(i+1))
+		embedded[role] = ef
+		fontDict += " /" + ef.res + " " + ref(ef.obj)
+	}
+	pw.object(resources, fontDict+" >> /ProcSet [/PDF /Text] >>")
 
-	for _, p := range d.Pages {
-		pdf.AddPage()
-		tc := 0.0
-		gray := 0.0
-		curRole, curSize := fonts.Role(""), 0.0
-		for _, rl := range p.Rules {
-			pdf.SetLineWidth(rl.Width)
-			pdf.Line(rl.X1, rl.Y1, rl.X2, rl.Y2)
+	// fpdf always wrote at least one page; an empty document still gives a valid one-page file.
+	pageList := d.Pages
+	if len(pageList) == 0 {
+		pageList = []Page{{Number: 1}}
+	}
+	var mediaBox []byte
+	mediaBox = append(mediaBox, " /MediaBox [0 0 "...)
+	mediaBox = appendNum(mediaBox, d.Width, 2)
+	mediaBox = append(mediaBox, ' ')
+	mediaBox = appendNum(mediaBox, d.Height, 2)
+	mediaBox = append(mediaBox, ']')
+	kids := make([]byte, 0, 8*len(pageList))
+	var content []byte
+	for _, p := range pageList {
+		pg, cs := pw.alloc(), pw.alloc()
+		if len(kids) > 0 {
+			kids = append(kids, ' ')
 		}
-		for _, t := range p.Texts {
-			if t.Role != curRole || t.Size != curSize {
-				pdf.SetFont(string(t.Role), "", t.Size)
-				curRole, curSize = t.Role, t.Size
-			}
-			if t.Gray != gray {
-				g := int(255 * t.Gray)
-				pdf.SetTextColor(g, g, g)
-				gray = t.Gray
-			}
-			if t.Spacing != tc {
-				pdf.RawWriteStr(fmt.Sprintf("%.4f Tc\n", t.Spacing))
-				tc = t.Spacing
-			}
-			if t.Angle != 0 {
-				pdf.TransformBegin()
-				pdf.TransformRotate(t.Angle, t.X, t.Y)
-				pdf.Text(t.X, t.Y, t.Text)
-				pdf.TransformEnd()
-				continue
-			}
-			pdf.Text(t.X, t.Y, t.Text)
-		}
-		if tc != 0 {
-			pdf.RawWriteStr("0 Tc\n")
-		}
-		if gray != 0 {
-			pdf.SetTextColor(0, 0, 0)
+		kids = append(kids, ref(pg)...)
+		pw.object(pg, "<< /Type /Page /Parent "+ref(pages)+string(mediaBox)+" /Resources "+ref(resources)+
+			" /Contents "+ref(cs)+" >>")
+		content = d.appendPage(content[:0], p, embedded)
+		if err := pw.stream(cs, "", content); err != nil {
+			return fmt.Errorf("PDF：写出失败：%v", err)
 		}
 	}
-	if err := pdf.Output(w); err != nil {
+	pw.object(pages, "<< /Type /Pages /Kids ["+string(kids)+"] /Count "+strconv.Itoa(len(pageList))+string(mediaBox)+" >>")
+	pw.object(catalog, "<< /Type /Catalog /Pages "+ref(pages)+" /Lang (zh-CN) >>")
+
+	inf := "<<"
+	for _, kv := range [][2]string{{"Title", d.Title}, {"Author", d.Author}, {"Subject", d.Subject},
+		{"Creator", d.Creator}, {"Producer", d.Creator}} {
+		if kv[1] != "" {
+			inf += " /" + kv[0] + " " + textString(kv[1])
+		}
+	}
+	date := pdfDate(d.Date)
+	inf += " /CreationDate " + date + " /ModDate " + date + " >>"
+	pw.object(info, inf)
+
+	if _, err := w.Write(pw.finish(catalog, info)); err != nil {
 		return fmt.Errorf("PDF：写出失败：%v", err)
 	}
 	return nil
+}
+
+// appendPage appends the content stream of one page: the rules, then the runs in display-list order
+// (the draft mark comes first, beneath the text). Positions flip to the PDF's bottom-left origin.
+func (d *Document) appendPage(b []byte, p Page, embedded map[fonts.Role]*embeddedFont) []byte {
+	lw := math.NaN()
+	for _, rl := range p.Rules {
+		if rl.Width != lw {
+			b = appendNum(b, rl.Width, 3)
+			b = append(b, " w\n"...)
+			lw = rl.Width
+		}
+		b = appendNum(b, rl.X1, 2)
+		b = append(b, ' ')
+		b = appendNum(b, d.Height-rl.Y1, 2)
+		b = append(b, " m "...)
+		b = appendNum(b, rl.X2, 2)
+		b = append(b, ' ')
+		b = appendNum(b, d.Height-rl.Y2, 2)
+		b = append(b, " l S\n"...)
+	}
+	var cur *embeddedFont
+	size, tc, gray := 0.0, 0.0, 0.0
+	for _, t := range p.Texts {
+		ef := embedded[t.Role]
+		if ef == nil || t.Text == "" {
+			continue
+		}
+		if g := math.Min(math.Max(t.Gray, 0), 1); g != gray {
+			b = appendNum(b, g, 3)
+			b = append(b, " g\n"...)
+			gray = g
+		}
+		b = append(b, "BT "...)
+		if ef != cur || t.Size != size {
+			b = append(b, '/')
+			b = append(b, ef.res...)
+			b = append(b, ' ')
+			b = appendNum(b, t.Size, 2)
+			b = append(b, " Tf "...)
+			cur, size = ef, t.Size
+		}
+		if t.Spacing != tc {
+			b = appendNum(b, t.Spacing, 4)
+			b = append(b, " Tc "...)
+			tc = t.Spacing
+		}
+		x, y := t.X, d.Height-t.Y
+		if t.Angle != 0 {
+			// Rotate counter-clockwise about the origin of the run (the draft mark).
+			rad := t.Angle * math.Pi / 180
+			c, s := math.Cos(rad), math.Sin(rad)
+			for _, v := range []float64{c, s, -s, c} {
+				b = appendNum(b, v, 5)
+				b = append(b, ' ')
+			}
+			b = appendNum(b, x, 2)
+			b = append(b, ' ')
+			b = appendNum(b, y, 2)
+			b = append(b, " Tm "...)
+		} else {
+			b = appendNum(b, x, 2)
+			b = append(b, ' ')
+			b = appendNum(b, y, 2)
+			b = append(b, " Td "...)
+		}
+		b = ef.encode(b, t.Text)
+		b = append(b, " Tj ET\n"...)
+	}
+	return b
 }
