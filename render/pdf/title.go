@@ -67,7 +67,12 @@ func titleCuts(rs []rune, agency string) []int {
 	seen := map[int]bool{}
 	var cuts []int
 	add := func(i int) {
-		if i > 0 && i < len(rs) && !seen[i] {
+		// A cut must keep the 禁则 and must not split a Latin word or a number.
+		if i <= 0 || i >= len(rs) || linebreak.AvoidsLineStart(rs[i]) || linebreak.AvoidsLineEnd(rs[i-1]) ||
+			isWordRune(rs[i-1]) && isWordRune(rs[i]) {
+			return
+		}
+		if !seen[i] {
 			seen[i] = true
 			cuts = append(cuts, i)
 		}
@@ -99,3 +104,6 @@ func titleCuts(rs []rune, agency string) []int {
 	}
 	return cuts
 }
+
+// isWordRune reports an ASCII letter or digit: the pieces of a Latin word or a number.
+func isWordRune(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
