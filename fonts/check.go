@@ -10,7 +10,7 @@ import (
 )
 
 // Missing is a character that cannot be printed: its role's font has no glyph for it, or it lies above
-// U+FFFF, which the PDF library cannot draw with any font.
+// U+FFFF, which no font is read for (fonts are read through their BMP cmap).
 type Missing struct {
 	// Rune is the character.
 	Rune rune

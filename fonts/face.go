@@ -40,14 +40,14 @@ type Face struct {
 	err  error
 }
 
-// Data returns the face as standalone TrueType (glyf) bytes, ready for fpdf's AddUTF8FontFromBytes: a face
+// Data returns the face as standalone TrueType (glyf) bytes, ready for the PDF writer: a face
 // of a .ttc is extracted, a bundled font gunzipped. The bytes are loaded once and shared; do not modify them.
 func (f *Face) Data() ([]byte, error) {
 	f.load()
 	return f.data, f.err
 }
 
-// Has reports whether the face maps r to a glyph (in the format-4 Unicode cmap that fpdf uses). It is
+// Has reports whether the face maps r to a glyph (in the format-4 Unicode cmap that the PDF writer uses). It is
 // false for every rune above U+FFFF and when the face cannot be loaded (Data returns the reason).
 func (f *Face) Has(r rune) bool {
 	f.load()
@@ -80,7 +80,7 @@ func (f *Face) read() ([]byte, error) {
 	return bundledBytes(f.File)
 }
 
-// checkFace verifies that standalone sfnt bytes can be embedded by fpdf and returns their coverage.
+// checkFace verifies that standalone sfnt bytes can be embedded in the PDF and returns their coverage.
 func checkFace(data []byte) (*coverage, error) {
 	r := bytes.NewReader(data)
 	fds, err := readFaces(r)

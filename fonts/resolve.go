@@ -143,7 +143,7 @@ func (s *Set) pick(cands []candidate, src Source) {
 	}
 }
 
-// check reads the face's tables (once) to see whether fpdf can embed it.
+// check reads the face's tables (once) to see whether the PDF writer can embed it.
 func (c *candidate) check() {
 	if c.checked {
 		return

@@ -12,7 +12,7 @@ import (
 )
 
 // This file reads just enough of the sfnt (TrueType/OpenType) format with the standard library: the faces
-// of a file or collection, their names, whether fpdf can embed them, their cmap, and one face of a .ttc as
+// of a file or collection, their names, whether the PDF writer can embed them, their cmap, and one face of a .ttc as
 // a standalone font. It reads through io.ReaderAt so that scanning a font directory does not load whole
 // collections into memory.
 
@@ -112,7 +112,7 @@ type faceInfo struct {
 	families []string // name IDs 1 and 16, every language, in table order
 	full     string   // name ID 4 in English (or the first one found)
 	style    string   // name ID 17 or 2 in English
-	problem  string   // why fpdf cannot embed the face; "" when it can
+	problem  string   // why the PDF writer cannot embed the face; "" when it can
 }
 
 // describe reads the names of a face and checks that fpdf can embed it.
