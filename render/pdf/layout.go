@@ -3,8 +3,8 @@
 // statistical tables with their merged headers, and page numbers "— N —".
 //
 // Layout builds a display list (pages of positioned text runs and rules) with the shared CJK line
-// breaker (render/pdf/linebreak); Write replays it with fpdf, placing every glyph itself (fpdf's own
-// CJK wrapping loses characters and is never used).
+// breaker (render/pdf/linebreak); Write turns it into PDF 1.7 objects with our own small writer
+// (subset Type0/Identity-H fonts with ToUnicode maps), every glyph at the position the layout gave it.
 package pdf
 
 import (

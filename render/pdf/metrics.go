@@ -8,7 +8,7 @@ import (
 )
 
 // metrics reads what the layout needs from a TrueType face: which runes it maps (cmap format 4, the
-// table fpdf itself reads) and their advance widths (hmtx), in units of the em.
+// table the PDF writer reads) and their advance widths (hmtx), in units of the em.
 type metrics struct {
 	upem     float64
 	advances []uint16 // by glyph id; glyphs past the end use the last entry

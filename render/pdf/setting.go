@@ -65,7 +65,7 @@ type measureKey struct {
 }
 
 // placeLine puts one broken line on page p with its left edge at x and baseline y, grouping the glyphs
-// into runs that fpdf draws with a constant character spacing.
+// into runs that the writer draws with a constant character spacing.
 func (l *layouter) placeLine(p *Page, ln linebreak.Line, spans []span, st style, x, y float64, info Line) {
 	info.X, info.Y, info.Width, info.Size = x, y, ln.Width, st.size
 	info.Runes = make([]rune, 0, len(ln.Glyphs))

@@ -60,7 +60,7 @@ func (d *Document) Write(w io.Writer) error {
 	}
 	pw.object(resources, fontDict+" >> /ProcSet [/PDF /Text] >>")
 
-	// fpdf always wrote at least one page; an empty document still gives a valid one-page file.
+	// An empty document still gives a valid one-page file.
 	pageList := d.Pages
 	if len(pageList) == 0 {
 		pageList = []Page{{Number: 1}}
