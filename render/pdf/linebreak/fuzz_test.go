@@ -4,18 +4,15 @@ import (
 	"bufio"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // seedLines reads real report sentences to seed the fuzzer: the paragraphs
-// of a published report kept in testdata/sentences.txt, plus the shared seed
-// reports when present.
+// of a published report kept in testdata/sentences.txt.
 func seedLines(t testing.TB) []string {
-	files, _ := filepath.Glob("/work/shared/seed/*.txt")
-	files = append([]string{"testdata/sentences.txt"}, files...)
+	files := []string{"testdata/sentences.txt"}
 	var out []string
 	for _, f := range files {
 		fh, err := os.Open(f)
