@@ -72,18 +72,8 @@ func Render(input string, o RenderOptions) (*Result, error) {
 		return res, ErrRules
 	}
 	wantPDF, wantDOCX := o.PDF || !o.DOCX, o.DOCX || !o.PDF
-	outDir := o.OutDir
-	if outDir == "" {
-		outDir = filepath.Dir(input)
-	}
-	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
-	var targets []string
-	if wantPDF {
-		targets = append(targets, filepath.Join(outDir, base+".pdf"))
-	}
-	if wantDOCX {
-		targets = append(targets, filepath.Join(outDir, base+".docx"))
-	}
+	targets := Targets(input, o)
+	outDir := filepath.Dir(targets[0])
 	for _, t := range targets {
 		if samePath(t, input) {
 			return res, fmt.Errorf("output %s would overwrite the input file; choose another -o folder", t)
@@ -123,6 +113,24 @@ func Render(input string, o RenderOptions) (*Result, error) {
 		res.Outputs = append(res.Outputs, t)
 	}
 	return res, nil
+}
+
+// Targets returns the files Render writes for input: DIR/<name>.pdf and/or DIR/<name>.docx, where DIR is
+// o.OutDir or the input's folder.
+func Targets(input string, o RenderOptions) []string {
+	outDir := o.OutDir
+	if outDir == "" {
+		outDir = filepath.Dir(input)
+	}
+	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	var targets []string
+	if o.PDF || !o.DOCX {
+		targets = append(targets, filepath.Join(outDir, base+".pdf"))
+	}
+	if o.DOCX || !o.PDF {
+		targets = append(targets, filepath.Join(outDir, base+".docx"))
+	}
+	return targets
 }
 
 // fontOptions merges the report's [fonts] table (paths relative to the report file) with the options;

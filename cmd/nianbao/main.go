@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -156,6 +157,17 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	}
 	o.FontFiles = files
 	inputs := fs.Args()
+	written := map[string]string{}
+	for _, in := range inputs {
+		for _, t := range nianbao.Targets(in, o) {
+			abs, _ := filepath.Abs(t)
+			if prev, ok := written[abs]; ok && prev != in {
+				fmt.Fprintf(stderr, "nianbao render: %s and %s would both write %s; render them into different -o folders\n", prev, in, t)
+				return 2
+			}
+			written[abs] = in
+		}
+	}
 	codes := make([]int, len(inputs))
 	var mu sync.Mutex
 	var wg sync.WaitGroup

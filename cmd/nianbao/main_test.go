@@ -153,3 +153,26 @@ func TestRenderDraftOfBrokenReport(t *testing.T) {
 		t.Error("--pdf also wrote the DOCX")
 	}
 }
+
+func TestRenderRefusesTwoInputsWithOneOutput(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a", "r.toml")
+	b := filepath.Join(dir, "b", "r.toml")
+	data, _ := os.ReadFile("../../examples/township-2021.toml")
+	for _, p := range []string{a, b} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, data, 0o644)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, errOut := runCLI("render", "-o", out, a, b)
+	if code != 2 || !strings.Contains(errOut, "would both write") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("something was written")
+	}
+	// Without -o each file goes beside its input: no clash.
+	if code, o, e := runCLI("render", "--pdf", a, b); code != 0 {
+		t.Errorf("beside inputs: exit %d %s%s", code, o, e)
+	}
+}
