@@ -60,7 +60,10 @@ func Skeleton(o SkeletonOptions) string {
 	narr := []struct{ key, label, hint string }{
 		{"overview", "一、总体情况", "主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障"},
 		{"problems", "五、存在的主要问题及改进情况", "问题要具体，改进举措要有实效"},
-		{"other", "六、其他需要报告的事项", "2021 格式须在此报告收取信息处理费的情况"},
+		{"other", "六、其他需要报告的事项", "本机关认为需要报告的其他事项"},
+	}
+	if o.Format == layouts.F2021 {
+		narr[2].hint = "2021 格式须在此报告收取信息处理费的情况，如“本年度未收取信息处理费。”"
 	}
 	for _, n := range narr {
 		w("[%s]  # %s（%s）\n", n.key, n.label, n.hint)
