@@ -3,7 +3,6 @@ package pdf
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"sync"
 )
 
@@ -31,19 +30,9 @@ func parseMetrics(data []byte) (*metrics, error) {
 	if v := be.Uint32(data); v != 0x00010000 && v != 0x74727565 {
 		return nil, errNoFace
 	}
-	n := int(be.Uint16(data[4:]))
-	tables := map[string][]byte{}
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return nil, errNoFace
-		}
-		tag := string(data[rec : rec+4])
-		off, l := int(be.Uint32(data[rec+8:])), int(be.Uint32(data[rec+12:]))
-		if off < 0 || l < 0 || off+l > len(data) {
-			return nil, fmt.Errorf("table %s lies outside the font file", tag)
-		}
-		tables[tag] = data[off : off+l]
+	tables, err := sfntTables(data)
+	if err != nil {
+		return nil, err
 	}
 	head, hhea, hmtx, cmap := tables["head"], tables["hhea"], tables["hmtx"], tables["cmap"]
 	if len(head) < 54 || len(hhea) < 36 || cmap == nil {

@@ -76,33 +76,9 @@ func subsetFontGlyphs(data []byte, m *metrics, runes []rune) ([]byte, map[rune]u
 			return
 		}
 		keep[g] = true
+		// A composite glyph: keep its components.
 		d := glyphData(g)
-		if len(d) < 10 || int16(be.Uint16(d)) >= 0 {
-			return
-		}
-		// Composite glyph: keep its components.
-		p := 10
-		for p+4 <= len(d) {
-			flags := be.Uint16(d[p:])
-			add(int(be.Uint16(d[p+2:])), depth+1)
-			p += 4
-			if flags&0x0001 != 0 {
-				p += 4
-			} else {
-				p += 2
-			}
-			switch {
-			case flags&0x0008 != 0:
-				p += 2
-			case flags&0x0040 != 0:
-				p += 4
-			case flags&0x0080 != 0:
-				p += 8
-			}
-			if flags&0x0020 == 0 {
-				break
-			}
-		}
+		eachComponent(d, func(at int) { add(int(be.Uint16(d[at:])), depth+1) })
 	}
 	add(0, 0)
 	type pair struct {
@@ -155,30 +131,7 @@ func subsetFontGlyphs(data []byte, m *metrics, runes []rune) ([]byte, map[rune]u
 			}
 		}
 		d := append([]byte(nil), glyphData(g)...)
-		if len(d) >= 10 && int16(be.Uint16(d)) < 0 {
-			p := 10
-			for p+4 <= len(d) {
-				flags := be.Uint16(d[p:])
-				be.PutUint16(d[p+2:], uint16(newID[int(be.Uint16(d[p+2:]))]))
-				p += 4
-				if flags&0x0001 != 0 {
-					p += 4
-				} else {
-					p += 2
-				}
-				switch {
-				case flags&0x0008 != 0:
-					p += 2
-				case flags&0x0040 != 0:
-					p += 4
-				case flags&0x0080 != 0:
-					p += 8
-				}
-				if flags&0x0020 == 0 {
-					break
-				}
-			}
-		}
+		eachComponent(d, func(at int) { be.PutUint16(d[at:], uint16(newID[int(be.Uint16(d[at:]))])) })
 		newGlyf = append(newGlyf, d...)
 		for len(newGlyf)%4 != 0 {
 			newGlyf = append(newGlyf, 0)
@@ -290,4 +243,34 @@ func checksum(d []byte) uint32 {
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum
+}
+
+// eachComponent calls fn with the offset of the glyph index of every component of a composite glyph d (a
+// simple or empty glyph has none).
+func eachComponent(d []byte, fn func(at int)) {
+	be := binary.BigEndian
+	if len(d) < 10 || int16(be.Uint16(d)) >= 0 {
+		return
+	}
+	for p := 10; p+4 <= len(d); {
+		flags := be.Uint16(d[p:])
+		fn(p + 2)
+		p += 4
+		if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&0x0008 != 0: // WE_HAVE_A_SCALE
+			p += 2
+		case flags&0x0040 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
+			p += 4
+		case flags&0x0080 != 0: // WE_HAVE_A_TWO_BY_TWO
+			p += 8
+		}
+		if flags&0x0020 == 0 { // MORE_COMPONENTS
+			return
+		}
+	}
 }
