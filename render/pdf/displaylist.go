@@ -21,6 +21,8 @@ type Document struct {
 	Draft bool
 
 	faces map[fonts.Role]*faceInfo
+	// leads holds the run-in heading of each paragraph block that has one, by block index (for the outline).
+	leads map[int]string
 }
 
 // Page is one page of the display list.

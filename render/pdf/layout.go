@@ -102,6 +102,12 @@ func Layout(r *report.Report, o Options) (*Document, error) {
 	for i, b := range blocks {
 		l.block = i
 		laid[i] = l.prepare(b)
+		if b.Lead != "" {
+			if l.doc.leads == nil {
+				l.doc.leads = map[int]string{}
+			}
+			l.doc.leads[i] = b.Lead
+		}
 	}
 	if l.fs.err != nil {
 		return nil, l.fs.err

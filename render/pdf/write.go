@@ -72,9 +72,11 @@ func (d *Document) Write(w io.Writer) error {
 	mediaBox = appendNum(mediaBox, d.Height, 2)
 	mediaBox = append(mediaBox, ']')
 	kids := make([]byte, 0, 8*len(pageList))
+	pageObj := make([]int, 0, len(pageList))
 	var content []byte
 	for _, p := range pageList {
 		pg, cs := pw.alloc(), pw.alloc()
+		pageObj = append(pageObj, pg)
 		if len(kids) > 0 {
 			kids = append(kids, ' ')
 		}
@@ -87,7 +89,11 @@ func (d *Document) Write(w io.Writer) error {
 		}
 	}
 	pw.object(pages, "<< /Type /Pages /Kids ["+string(kids)+"] /Count "+strconv.Itoa(len(pageList))+string(mediaBox)+" >>")
-	pw.object(catalog, "<< /Type /Catalog /Pages "+ref(pages)+" /Lang (zh-CN) >>")
+	cat := "<< /Type /Catalog /Pages " + ref(pages) + " /Lang (zh-CN)"
+	if outline := d.writeOutline(pw, d.headings(), pageObj); outline != 0 {
+		cat += " /Outlines " + ref(outline) + " /PageMode /UseOutlines"
+	}
+	pw.object(catalog, cat+" >>")
 
 	inf := "<<"
 	for _, kv := range [][2]string{{"Title", d.Title}, {"Author", d.Author}, {"Subject", d.Subject},
