@@ -13,41 +13,30 @@ func (l *loader) complete() {
 	for k, v := range l.given {
 		r.givenRow[k] = v
 	}
-	for _, row := range layouts.T3Rows(r.Format) {
-		if row.ID == "r7" || row.ID == "carry" {
-			continue
-		}
-		a := r.T3[row.ID]
-		if !l.given["t3."+row.ID+".TOT"] {
-			a[6] = sum6(a)
-		}
-		r.T3[row.ID] = a
-	}
+	// （七）总计 and 结转下年度 per applicant column, unless the file wrote the row …
 	if !l.given["t3.r7"] {
 		var a [7]int64
 		for _, id := range layouts.T3Items(r.Format) {
-			for c := range a {
+			for c := range 6 {
 				a[c] += r.T3[id][c]
 			}
 		}
-		a[6] = sum6(a)
-		r.T3["r7"] = a
-	} else if !l.given["t3.r7.TOT"] {
-		a := r.T3["r7"]
-		a[6] = sum6(a)
 		r.T3["r7"] = a
 	}
 	if !l.given["t3.carry"] {
 		var a [7]int64
-		for c := range a {
+		for c := range 6 {
 			a[c] = r.T3["new"][c] + r.T3["carried"][c] - r.T3["r7"][c]
 		}
-		a[6] = sum6(a)
 		r.T3["carry"] = a
-	} else if !l.given["t3.carry.TOT"] {
-		a := r.T3["carry"]
-		a[6] = sum6(a)
-		r.T3["carry"] = a
+	}
+	// … then the 总计 column of every row, unless the file wrote it.
+	for _, row := range layouts.T3Rows(r.Format) {
+		if !l.given["t3."+row.ID+".TOT"] {
+			a := r.T3[row.ID]
+			a[6] = sum6(a)
+			r.T3[row.ID] = a
+		}
 	}
 	for b := range r.T4 {
 		if !l.given["t4."+layouts.T4Blocks[b].ID+".tot"] {
