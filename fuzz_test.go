@@ -7,10 +7,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"nianbao/fonts"
-	"nianbao/render/docx"
-	"nianbao/render/pdf"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/render/docx"
+	"github.com/nianbao/nianbao/render/pdf"
+	"github.com/nianbao/nianbao/report"
 )
 
 // FuzzRender renders fuzzed reports to PDF and DOCX: whatever text and numbers a report holds, rendering

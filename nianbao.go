@@ -13,10 +13,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nianbao/fonts"
-	"nianbao/render/docx"
-	"nianbao/render/pdf"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/render/docx"
+	"github.com/nianbao/nianbao/render/pdf"
+	"github.com/nianbao/nianbao/report"
 )
 
 // Version is the program version, printed by `nianbao version` and written into PDF and DOCX metadata.

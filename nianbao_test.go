@@ -11,10 +11,10 @@ import (
 	"sync"
 	"testing"
 
-	"nianbao/fonts"
-	"nianbao/layouts"
-	"nianbao/render/pdf"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/render/pdf"
+	"github.com/nianbao/nianbao/report"
 )
 
 // The bad-input corpus: every file in testdata/bad either fails to load with a message naming the place,

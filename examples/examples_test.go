@@ -8,8 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"nianbao/layouts"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/report"
 )
 
 // load reads one example and fails the test on any load error or check finding (warnings included).

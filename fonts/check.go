@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strconv"
 
-	"nianbao/layouts"
-	"nianbao/render"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/render"
+	"github.com/nianbao/nianbao/report"
 )
 
 // Missing is a character that cannot be printed: its role's font has no glyph for it, or it lies above

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"nianbao/report"
+	"github.com/nianbao/nianbao/report"
 )
 
 // FileFlags collects repeated --font role=FILE flags; it implements flag.Value.

@@ -3,8 +3,8 @@ package render
 import (
 	"strconv"
 
-	"nianbao/layouts"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/report"
 )
 
 // Kind is the kind of a Block.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"nianbao/report"
+	"github.com/nianbao/nianbao/report"
 )
 
 func TestBlocksOrderAndNumbering(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // Severity is the weight of a Finding: errors stop rendering, warnings do not.

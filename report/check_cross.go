@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // CheckPair runs the cross-year rules on this year's report cur against last year's prev:

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // prose is one paragraph of the report with its place.

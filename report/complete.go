@@ -1,7 +1,7 @@
 package report
 
 import (
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // complete computes what the file may omit: the 总计 column of every table 三 row, the （七）总计 row, the

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // FuzzLoad feeds arbitrary bytes to the loader: it must never panic; a report it accepts must pass through

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // Size limits of a report, enforced by the loader with clear errors.

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/text/width"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 func (l *loader) narrative(doc map[string]any, key, label string) Narrative {

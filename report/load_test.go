@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // loadProblem loads a fixture that must fail and returns its single problem.

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"time"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // Report is one annual report, loaded and completed (omitted totals computed).

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // SkeletonOptions configure Skeleton.

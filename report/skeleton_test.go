@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 func TestSkeletonLoadsAndPasses(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // Value returns the integer value of a data key of table 二 (integer cells), 三 ("t3.r7.TOT") or 四

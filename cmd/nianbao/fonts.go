@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
-	"nianbao/fonts"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/report"
 )
 
 // cmdFonts runs `nianbao fonts [--fonts DIR] [--font role=FILE]... [--no-system] [FILE.toml]`: it lists the

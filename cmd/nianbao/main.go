@@ -13,10 +13,10 @@ import (
 	"runtime"
 	"sync"
 
-	"nianbao"
-	"nianbao/fonts"
-	"nianbao/layouts"
-	"nianbao/report"
+	"github.com/nianbao/nianbao"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/report"
 )
 
 const usage = `nianbao — 政府信息公开工作年度报告 from TOML to PDF (GB/T 9704) and DOCX

@@ -3,8 +3,8 @@ package docx
 import (
 	"strings"
 
-	"nianbao/render"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/render"
+	"github.com/nianbao/nianbao/report"
 )
 
 // runProps are the run properties of each kind of text: the official fonts (Latin font for digits,

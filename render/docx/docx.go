@@ -13,8 +13,8 @@ import (
 	"io"
 	"time"
 
-	"nianbao/layouts"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/report"
 )
 
 // Grid values of Options.Grid.

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"nianbao/layouts"
-	"nianbao/render"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/render"
+	"github.com/nianbao/nianbao/report"
 )
 
 // renderDOCX renders r and unpacks the result.

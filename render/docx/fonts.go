@@ -1,6 +1,6 @@
 package docx
 
-import "nianbao/fonts"
+import "github.com/nianbao/nianbao/fonts"
 
 // The official font names a 公文 DOCX names in its runs, from the fonts package's roles. The DOCX names
 // fonts, it does not carry them: Word and WPS on an office PC have these fonts; elsewhere the reader

@@ -3,7 +3,7 @@ package docx
 import (
 	"math"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // geometry is the GB/T 9704 page in twips (1/20 pt) and half-points, derived from layouts.GBT9704.

@@ -13,10 +13,10 @@ import (
 	"unicode"
 	"unicode/utf16"
 
-	"nianbao/fonts"
-	"nianbao/layouts"
-	"nianbao/render"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/render"
+	"github.com/nianbao/nianbao/report"
 )
 
 // loDoc is one DOCX converted by LibreOffice: the report and the text of each page of the PDF.

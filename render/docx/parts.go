@@ -153,7 +153,7 @@ func coreXML(title, creator string, date time.Time) string {
 // appXML returns docProps/app.xml naming the producing application.
 func appXML(version, company string) string {
 	var b xb
-	app := "nianbao"
+	app := "github.com/nianbao/nianbao"
 	if version != "" {
 		app += " " + version
 	}

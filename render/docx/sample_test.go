@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"time"
 
-	"nianbao/layouts"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/report"
 )
 
 // sampleReport builds a complete report by hand in the given format. Every data cell of tables 三 and

@@ -3,9 +3,9 @@ package docx
 import (
 	"math"
 
-	"nianbao/layouts"
-	"nianbao/render"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/render"
+	"github.com/nianbao/nianbao/report"
 )
 
 // tableLook holds the per-table print settings: font size in half-points and minimum row height in twips.

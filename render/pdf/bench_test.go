@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	"nianbao/fonts"
+	"github.com/nianbao/nianbao/fonts"
 )
 
 const seedExample = "../../examples/yichuan-chengguanju-2020.toml"

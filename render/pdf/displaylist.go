@@ -3,7 +3,7 @@ package pdf
 import (
 	"time"
 
-	"nianbao/fonts"
+	"github.com/nianbao/nianbao/fonts"
 )
 
 // Document is the laid-out report: a display list of pages holding positioned text runs, rules and

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"unicode"
 
-	"nianbao/fonts"
+	"github.com/nianbao/nianbao/fonts"
 )
 
 // faceInfo is one font role as the layout and the writer use it: its bytes and metrics.

@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"nianbao/fonts"
-	"nianbao/layouts"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/report"
 )
 
 var (

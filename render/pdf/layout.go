@@ -14,11 +14,11 @@ import (
 	"strconv"
 	"time"
 
-	"nianbao/fonts"
-	"nianbao/layouts"
-	"nianbao/render"
-	"nianbao/render/pdf/linebreak"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/render"
+	"github.com/nianbao/nianbao/render/pdf/linebreak"
+	"github.com/nianbao/nianbao/report"
 )
 
 // Options control the PDF rendering.

@@ -8,10 +8,10 @@ import (
 	"testing"
 	"unicode"
 
-	"nianbao/fonts"
-	"nianbao/layouts"
-	"nianbao/render"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/render"
+	"github.com/nianbao/nianbao/report"
 )
 
 // Marks that must not start (避头) or end (避尾) a line, after GB/T 15834 and clreq GB-style.

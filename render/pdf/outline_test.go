@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
-	"nianbao/render"
+	"github.com/nianbao/nianbao/render"
 )
 
 var titleRe = regexp.MustCompile(`/Title <FEFF([0-9A-F]*)> /Parent`)

@@ -4,9 +4,9 @@ import (
 	"math"
 	"strconv"
 
-	"nianbao/fonts"
-	"nianbao/layouts"
-	"nianbao/render/pdf/linebreak"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/render/pdf/linebreak"
 )
 
 // pageNumbers adds "— N —" below the type block: 4号, odd pages right with one character space, even

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf16"
 
-	"nianbao/fonts"
+	"github.com/nianbao/nianbao/fonts"
 )
 
 // embeddedFont is one font role written into the PDF: a Type0 font over a subset of the face, its text

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
-	"nianbao/fonts"
+	"github.com/nianbao/nianbao/fonts"
 )
 
 // parsedPDF is what the tests read back from a written file: its objects by number and the trailer.

@@ -3,8 +3,8 @@ package pdf
 import (
 	"math"
 
-	"nianbao/fonts"
-	"nianbao/render/pdf/linebreak"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/render/pdf/linebreak"
 )
 
 // span is a piece of text in one base font role (a paragraph and its run-in lead are two spans).

@@ -3,7 +3,7 @@ package pdf
 import (
 	"testing"
 
-	"nianbao/fonts"
+	"github.com/nianbao/nianbao/fonts"
 )
 
 // TestSubsetFont checks that a subset keeps exactly the requested runes with their advances, for every

@@ -3,10 +3,10 @@ package pdf
 import (
 	"math"
 
-	"nianbao/fonts"
-	"nianbao/layouts"
-	"nianbao/render"
-	"nianbao/render/pdf/linebreak"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/render"
+	"github.com/nianbao/nianbao/render/pdf/linebreak"
 )
 
 // Table metrics in pt.

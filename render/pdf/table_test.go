@@ -3,7 +3,7 @@ package pdf
 import (
 	"testing"
 
-	"nianbao/layouts"
+	"github.com/nianbao/nianbao/layouts"
 )
 
 // TestCarryStretch measures table 三 and checks the cost the page-break choice weighs: cutting just

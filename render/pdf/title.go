@@ -4,8 +4,8 @@ import (
 	"strings"
 	"unicode"
 
-	"nianbao/fonts"
-	"nianbao/render/pdf/linebreak"
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/render/pdf/linebreak"
 )
 
 // titleLines breaks the report title into the fewest lines that hold it, cutting only between the

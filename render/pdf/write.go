@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"sync"
 
-	"nianbao/fonts"
+	"github.com/nianbao/nianbao/fonts"
 )
 
 // Write writes the display list as a PDF 1.7 file to w. Every run is placed where the layout put it (an

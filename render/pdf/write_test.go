@@ -11,8 +11,8 @@ import (
 	"testing"
 	"unicode"
 
-	"nianbao/render"
-	"nianbao/report"
+	"github.com/nianbao/nianbao/render"
+	"github.com/nianbao/nianbao/report"
 )
 
 func renderBytes(t testing.TB, r *report.Report, o Options) []byte {
