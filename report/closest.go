@@ -39,3 +39,8 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Closest returns the entry of known nearest to k by edit distance when it is near enough to be a likely
+// typo (at most 2 edits, 3 for keys longer than 6 characters), else "". The CLI uses it to suggest a
+// command or flag.
+func Closest(k string, known []string) string { return closest(k, known) }

@@ -13,16 +13,16 @@ import (
 // font chosen for every role and, given a report, whether each role's font has every character the report
 // sets in it. Exit code 1 when a glyph is missing, 2 for bad usage or unreadable input.
 func cmdFonts(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("fonts", "nianbao fonts [--fonts DIR] [--font role=FILE]... [--no-system] [FILE.toml]", stderr)
-	dir := fs.String("fonts", "", "search this `DIR` first for the official fonts (仿宋_GB2312, 黑体, 楷体_GB2312, …)")
+	fs := newFlags("fonts", "", stderr)
+	dir := fs.String("fonts", "", "先在这个 `目录` 里找官方字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）")
 	files := fonts.FileFlags{}
-	fs.Var(files, "font", "use this font for a role: `role=FILE` (title, body, hei, kai, song, latin; repeatable)")
-	noSystem := fs.Bool("no-system", false, "ignore the fonts installed on this machine (bundled fonts only)")
+	fs.Var(files, "font", "给某个角色指定字体：`角色=文件`（角色：title 标题、body 正文、hei 黑体、kai 楷体、song 宋体、latin 西文；可重复）")
+	noSystem := fs.Bool("no-system", false, "不用本机安装的字体（只用内置字体和 --font/--fonts 指定的）")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 1 {
-		fmt.Fprintln(stderr, "nianbao fonts: give at most one report file (FILE.toml)")
+		fmt.Fprintln(stderr, "nianbao fonts：最多给出一份报告文件，例如 nianbao fonts 2025.toml")
 		return 2
 	}
 	var r *report.Report
@@ -42,7 +42,7 @@ func cmdFonts(args []string, stdout, stderr io.Writer) int {
 	}
 	set, err := fonts.Resolve(opts)
 	if err != nil {
-		fmt.Fprintln(stderr, "nianbao fonts:", err)
+		fmt.Fprintln(stderr, "nianbao fonts：", err)
 		return 2
 	}
 	return printFonts(set, r, stdout)
@@ -133,21 +133,4 @@ func printFonts(set *fonts.Set, r *report.Report, w io.Writer) int {
 		fmt.Fprintln(w, "  "+m.Error())
 	}
 	return 1
-}
-
-// pad right-pads s with spaces to width display columns (East Asian wide characters count two).
-func pad(s string, width int) string {
-	n := 0
-	for _, r := range s {
-		n++
-		if r >= 0x1100 && (r <= 0x115F || (r >= 0x2E80 && r <= 0xA4CF) || (r >= 0xAC00 && r <= 0xD7A3) ||
-			(r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFE30 && r <= 0xFE4F) || (r >= 0xFF00 && r <= 0xFF60) ||
-			(r >= 0xFFE0 && r <= 0xFFE6) || r >= 0x20000) {
-			n++
-		}
-	}
-	for ; n < width; n++ {
-		s += " "
-	}
-	return s
 }

@@ -5,7 +5,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,21 +18,6 @@ import (
 	"github.com/nianbao/nianbao/report"
 )
 
-const usage = `nianbao — 政府信息公开工作年度报告 from TOML to PDF (GB/T 9704) and DOCX
-
-Usage:
-  nianbao check [--json] [--prev LAST.toml] FILE.toml...
-  nianbao render [-o DIR] [--pdf] [--docx] [--draft] [--fonts DIR] [--font role=FILE]... [--no-system]
-                 [--docx-grid lines|chars] FILE.toml...
-  nianbao init --format 2019|2021 --year Y [--agency NAME] [--from LAST.toml]
-  nianbao fonts [--fonts DIR] [--font role=FILE]... [--no-system] [FILE.toml]
-  nianbao version
-  nianbao help
-
-Exit codes: 0 success (warnings allowed), 1 the report breaks a rule or lacks a glyph, 2 bad usage or
-unreadable/invalid input. Run 'nianbao COMMAND -h' for the flags of a command.
-`
-
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -41,60 +25,67 @@ func main() {
 // run dispatches a command line and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		printUsage(stderr)
 		return 2
 	}
 	switch args[0] {
-	case "check":
-		return cmdCheck(args[1:], stdout, stderr)
-	case "render":
-		return cmdRender(args[1:], stdout, stderr)
-	case "init":
-		return cmdInit(args[1:], stdout, stderr)
-	case "fonts":
-		return cmdFonts(args[1:], stdout, stderr)
-	case "version", "--version":
-		fmt.Fprintf(stdout, "nianbao %s (%s)\n", nianbao.Version, runtime.Version())
+	case "-h", "--help", "-help":
+		printUsage(stdout)
 		return 0
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+	case "--version", "-version", "-v":
+		args = append([]string{"version"}, args[1:]...)
 	}
-	fmt.Fprintf(stderr, "nianbao: unknown command %q\n\n%s", args[0], usage)
-	return 2
+	c, ok := commands[args[0]]
+	if !ok {
+		return unknownCommand(args[0], stderr)
+	}
+	return c.run(args[1:], stdout, stderr)
 }
 
-// newFlags returns a flag set that prints its usage line and flags on -h and on errors.
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses flags; ok is false when the command should exit with code (0 for -h, 2 for errors).
-func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0, false
-		}
-		return 2, false
-	}
-	return 0, true
+func init() {
+	register(command{rank: 10, name: "init", synopsis: "nianbao init [--format 2019|2021] --year 年份 [--agency 机关名称] [--from 上年.toml]",
+		summary: "生成一份完整的报告模板（TOML），每个键旁注明官方表格中的名称，打印到标准输出。\n--from 从上年报告带入上年结转、上一年项目数量、机关名称和开头段落。",
+		examples: []string{
+			"nianbao init --year 2025 --agency 某某县人民政府办公室 > 2025.toml   # 2021 版格式的空白模板",
+			"nianbao init --year 2025 --from 2024.toml > 2025.toml             # 带入上年数据",
+			"nianbao init --format 2019 --year 2020 > 2020.toml                # 2019 版格式",
+		},
+		run: cmdInit})
+	register(command{rank: 20, name: "check", synopsis: "nianbao check [--json] [--prev 上年.toml] 报告.toml...",
+		summary: "检查报告：勾稽关系（表三、表四）、正文数字与表格是否一致、与上年报告的衔接。\n每条问题一行：文件:行号: 错误/警告 [规则] 说明。",
+		examples: []string{
+			"nianbao check 2025.toml                     # 检查一份报告",
+			"nianbao check --prev 2024.toml 2025.toml    # 同时核对上年结转等跨年规则",
+			"nianbao check --json 各单位/*.toml > 结果.json",
+		},
+		run: cmdCheck})
+	register(command{rank: 30, name: "render", synopsis: "nianbao render [-o 目录] [--pdf] [--docx] [--draft] [--fonts 目录] [--font 角色=文件]... [--no-system] [--docx-grid lines|chars] 报告.toml...",
+		summary: "先检查，再生成 PDF（GB/T 9704 公文格式）和 DOCX（可在 Word/WPS 中修改）。\n有错误时不生成文件（退出码 1），加 --draft 则照样生成并在每页标“草稿”（退出码 0，并提示错误条数）。",
+		examples: []string{
+			"nianbao render 2025.toml                      # 在报告旁生成 2025.pdf 和 2025.docx",
+			"nianbao render -o 输出 *.toml                 # 批量生成到“输出”文件夹",
+			"nianbao render --pdf --draft 2025.toml        # 有错误也先出一份草稿 PDF",
+		},
+		run: cmdRender})
+	register(command{rank: 40, name: "fonts", synopsis: "nianbao fonts [--fonts 目录] [--font 角色=文件]... [--no-system] [报告.toml]",
+		summary: "列出每个角色（标题、正文、黑体、楷体、宋体、西文）实际使用的字体及来源；给出报告时检查每个字是否都有字形。",
+		examples: []string{
+			"nianbao fonts                               # 看看用的是哪些字体",
+			"nianbao fonts 2025.toml                     # 检查报告里的字是否都有字形",
+			"nianbao fonts --font body=仿宋_GB2312.ttf 2025.toml",
+		},
+		run: cmdFonts})
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "nianbao check [--json] [--prev LAST.toml] FILE.toml...", stderr)
-	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
-	prev := fs.String("prev", "", "last year's report, for the cross-year rules X-CARRY and X-STOCK")
+	fs := newFlags("check", "", stderr)
+	asJSON := fs.Bool("json", false, "以 JSON 数组输出检查结果（字段 severity、rule、table、row、column、expected、actual、message、file、line）")
+	prev := fs.String("prev", "", "上年的报告 `上年.toml`，用于跨年规则（上年结转、项目数量）")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "nianbao check: no report file given")
+		fmt.Fprintln(stderr, "nianbao check：没有给出报告文件，例如 nianbao check 2025.toml")
 		fs.Usage()
 		return 2
 	}
@@ -132,27 +123,27 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("render", "nianbao render [-o DIR] [--pdf] [--docx] [--draft] [--fonts DIR] [--font role=FILE]... FILE.toml...", stderr)
+	fs := newFlags("render", "", stderr)
 	var o nianbao.RenderOptions
-	fs.StringVar(&o.OutDir, "o", "", "output folder (default: the folder of each input file; created if missing)")
-	fs.BoolVar(&o.PDF, "pdf", false, "write the PDF (default: both PDF and DOCX)")
-	fs.BoolVar(&o.DOCX, "docx", false, "write the DOCX (default: both PDF and DOCX)")
-	fs.BoolVar(&o.Draft, "draft", false, "render even with rule errors or missing glyphs, marked 草稿 on every page")
-	fs.StringVar(&o.FontDir, "fonts", "", "folder of font files searched before the system fonts")
+	fs.StringVar(&o.OutDir, "o", "", "输出文件夹 `目录`（默认：每份报告所在的文件夹；不存在时自动创建）")
+	fs.BoolVar(&o.PDF, "pdf", false, "只生成 PDF（默认 PDF 和 DOCX 都生成）")
+	fs.BoolVar(&o.DOCX, "docx", false, "只生成 DOCX（默认 PDF 和 DOCX 都生成）")
+	fs.BoolVar(&o.Draft, "draft", false, "有错误或缺字也生成，每页标“草稿”")
+	fs.StringVar(&o.FontDir, "fonts", "", "先在这个 `目录` 里找官方字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）")
 	files := fonts.FileFlags{}
-	fs.Var(files, "font", "font file for one role, role=FILE (roles: title body hei kai song latin); repeatable")
-	fs.BoolVar(&o.NoSystemFonts, "no-system", false, "ignore the fonts installed on this machine (bundled and --font/--fonts only)")
-	fs.StringVar(&o.DocxGrid, "docx-grid", "lines", "DOCX document grid: lines, or chars for Word's 28-character grid (LibreOffice renders it badly)")
+	fs.Var(files, "font", "给某个角色指定字体：`角色=文件`（角色：title 标题、body 正文、hei 黑体、kai 楷体、song 宋体、latin 西文；可重复）")
+	fs.BoolVar(&o.NoSystemFonts, "no-system", false, "不用本机安装的字体（只用内置字体和 --font/--fonts 指定的）")
+	fs.StringVar(&o.DocxGrid, "docx-grid", "lines", "DOCX 文档`网格`：lines（行网格），或 chars（Word 的每行 28 字网格，LibreOffice 显示不好）")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "nianbao render: no report file given")
+		fmt.Fprintln(stderr, "nianbao render：没有给出报告文件，例如 nianbao render 2025.toml")
 		fs.Usage()
 		return 2
 	}
 	if o.DocxGrid != "lines" && o.DocxGrid != "chars" {
-		fmt.Fprintf(stderr, "nianbao render: --docx-grid must be lines or chars, not %q\n", o.DocxGrid)
+		fmt.Fprintf(stderr, "nianbao render：--docx-grid 只能是 lines 或 chars，不能是 %q\n", o.DocxGrid)
 		return 2
 	}
 	o.FontFiles = files
@@ -162,7 +153,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		for _, t := range nianbao.Targets(in, o) {
 			abs, _ := filepath.Abs(t)
 			if prev, ok := written[abs]; ok && prev != in {
-				fmt.Fprintf(stderr, "nianbao render: %s and %s would both write %s; render them into different -o folders\n", prev, in, t)
+				fmt.Fprintf(stderr, "nianbao render：%s 和 %s 都会写到 %s；请分两次用不同的 -o 文件夹生成\n", prev, in, t)
 				return 2
 			}
 			written[abs] = in
@@ -205,22 +196,27 @@ func printRender(res *nianbao.Result, err error, draft bool, stdout, stderr io.W
 		fmt.Fprintf(stderr, "%s: %s: %s\n", res.Input, level, m.Error())
 	}
 	for _, n := range res.Notes {
-		fmt.Fprintf(stderr, "%s: note: %s\n", res.Input, n)
+		fmt.Fprintf(stderr, "%s：说明：%s\n", res.Input, n)
 	}
 	var le *report.LoadError
 	switch {
 	case errors.As(err, &le):
 		fmt.Fprintln(stderr, le)
-		fmt.Fprintf(stdout, "%s: FAILED (invalid input)\n", res.Input)
+		fmt.Fprintf(stdout, "%s：失败（文件无法读取或格式不对）\n", res.Input)
 		return 2
 	case errors.Is(err, nianbao.ErrRules), errors.Is(err, nianbao.ErrGlyphs):
-		fmt.Fprintf(stdout, "%s: FAILED: %v\n", res.Input, err)
+		fmt.Fprintf(stdout, "%s：失败：%v\n", res.Input, err)
 		return 1
 	case err != nil:
-		fmt.Fprintf(stdout, "%s: FAILED: %v\n", res.Input, err)
+		fmt.Fprintf(stdout, "%s：失败：%v\n", res.Input, err)
 		return 2
 	}
-	fmt.Fprintf(stdout, "%s: wrote", res.Input)
+	if draft {
+		if n := countErrors(res.Findings) + len(res.Missing); n > 0 {
+			fmt.Fprintf(stdout, "%s：%d 条错误，已按草稿生成（每页标“草稿”，改正后再正式生成）\n", res.Input, n)
+		}
+	}
+	fmt.Fprintf(stdout, "%s：已生成", res.Input)
 	for _, out := range res.Outputs {
 		fmt.Fprintf(stdout, " %s", out)
 	}
@@ -229,20 +225,20 @@ func printRender(res *nianbao.Result, err error, draft bool, stdout, stderr io.W
 }
 
 func cmdInit(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("init", "nianbao init --format 2019|2021 --year Y [--agency NAME] [--from LAST.toml]", stderr)
-	format := fs.String("format", "", "report format: 2019 or 2021 (default: by year)")
-	year := fs.Int("year", 0, "report year (required)")
-	agency := fs.String("agency", "", "agency name (机关名称)")
-	from := fs.String("from", "", "last year's report: carries over 上年结转, 上一年项目数量, agency and preamble")
+	fs := newFlags("init", "", stderr)
+	format := fs.String("format", "", "`格式`：2019 或 2021（默认按年份：2020 年及以前 2019，以后 2021）")
+	year := fs.Int("year", 0, "报告`年份`（必填），例如 2025")
+	agency := fs.String("agency", "", "`机关名称`，例如 某某县人民政府办公室")
+	from := fs.String("from", "", "上年的报告 `上年.toml`：带入上年结转、上一年项目数量、机关名称和开头段落")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "nianbao init: unexpected argument %q (the skeleton is printed to standard output)\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "nianbao init：多余的参数 %q（模板打印到标准输出，用 > 文件名.toml 保存）\n", fs.Arg(0))
 		return 2
 	}
 	if *year < 2008 || *year > 2100 {
-		fmt.Fprintln(stderr, "nianbao init: --year is required (e.g. --year 2024)")
+		fmt.Fprintln(stderr, "nianbao init：必须用 --year 给出报告年份，例如 --year 2025")
 		return 2
 	}
 	o := report.SkeletonOptions{Year: *year, Agency: *agency, Format: layouts.Format(*format)}
@@ -250,7 +246,7 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 		o.Format = layouts.DefaultFormat(*year)
 	}
 	if !o.Format.Valid() {
-		fmt.Fprintf(stderr, "nianbao init: --format must be 2019 or 2021, not %q\n", *format)
+		fmt.Fprintf(stderr, "nianbao init：--format 只能是 2019 或 2021，不能是 %q\n", *format)
 		return 2
 	}
 	if *from != "" {
@@ -263,4 +259,15 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprint(stdout, report.Skeleton(o))
 	return 0
+}
+
+// countErrors counts the findings of severity error.
+func countErrors(fs []report.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == report.Error {
+			n++
+		}
+	}
+	return n
 }

@@ -64,14 +64,14 @@ func TestCheckJSON(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
-	if code, _, errOut := runCLI(); code != 2 || !strings.Contains(errOut, "Usage:") {
+	if code, _, errOut := runCLI(); code != 2 || !strings.Contains(errOut, "用法：") {
 		t.Errorf("no args: %d", code)
 	}
-	if code, _, errOut := runCLI("frobnicate"); code != 2 || !strings.Contains(errOut, `unknown command "frobnicate"`) {
+	if code, _, errOut := runCLI("frobnicate"); code != 2 || !strings.Contains(errOut, `没有 "frobnicate" 这个命令`) {
 		t.Errorf("unknown command: %d %s", code, errOut)
 	}
 	for _, cmd := range []string{"check", "render", "init", "fonts"} {
-		if code, _, errOut := runCLI(cmd, "-h"); code != 0 || !strings.Contains(errOut, "Usage: nianbao "+cmd) {
+		if code, _, errOut := runCLI(cmd, "-h"); code != 0 || !strings.Contains(errOut, "用法：nianbao "+cmd) {
 			t.Errorf("%s -h: exit %d\n%s", cmd, code, errOut)
 		}
 	}
@@ -108,7 +108,7 @@ func TestInitThenCheck(t *testing.T) {
 func TestRenderRefusesBrokenReportAndWritesNothing(t *testing.T) {
 	dir := t.TempDir()
 	code, out, _ := runCLI("render", "-o", dir, "../../report/testdata/broken/t4-sum.toml")
-	if code != 1 || !strings.Contains(out, "FAILED") {
+	if code != 1 || !strings.Contains(out, "失败") {
 		t.Errorf("render broken: exit %d %s", code, out)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
@@ -132,16 +132,20 @@ func TestRenderWritesBothOutputs(t *testing.T) {
 	if len(entries) != 2 {
 		t.Errorf("folder holds %d entries, want the 2 outputs only", len(entries))
 	}
-	if !strings.Contains(out, "township-2021.toml: wrote") || !strings.Contains(out, "negative.toml: FAILED") {
+	if !strings.Contains(out, "township-2021.toml：已生成") || !strings.Contains(out, "negative.toml：失败") {
 		t.Errorf("progress lines:\n%s", out)
 	}
 }
 
 func TestRenderDraftOfBrokenReport(t *testing.T) {
 	dir := t.TempDir()
-	code, _, errOut := runCLI("render", "--draft", "--pdf", "-o", dir, "../../report/testdata/broken/t4-sum.toml")
+	code, out, errOut := runCLI("render", "--draft", "--pdf", "-o", dir, "../../report/testdata/broken/t4-sum.toml")
 	if code != 0 {
 		t.Fatalf("draft render: exit %d\n%s", code, errOut)
+	}
+	// The exit code is 0 (documented), so a one-line summary says that errors were drafted over.
+	if !strings.Contains(out, "t4-sum.toml：1 条错误，已按草稿生成") {
+		t.Errorf("no draft summary line:\n%s", out)
 	}
 	if !strings.Contains(errOut, "[T4-SUM]") {
 		t.Errorf("the finding is not printed: %s", errOut)
@@ -165,7 +169,7 @@ func TestRenderRefusesTwoInputsWithOneOutput(t *testing.T) {
 	}
 	out := filepath.Join(dir, "out")
 	code, _, errOut := runCLI("render", "-o", out, a, b)
-	if code != 2 || !strings.Contains(errOut, "would both write") {
+	if code != 2 || !strings.Contains(errOut, "都会写到") {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 	if _, err := os.Stat(out); err == nil {
