@@ -18,7 +18,7 @@ type bundledFace struct {
 // bundled maps each role to its default font.
 var bundled = map[Role]bundledFace{
 	Title: {"title-serif-bold.ttf", "Report Serif SC Bold", "Noto Serif CJK SC Bold"},
-	Body:  {"body-serif-light.ttf", "Report Serif SC Light", "Noto Serif CJK SC Light"},
+	Body:  {"body-fangsong.ttf", "Report Fangsong SC Regular", "Zhuque Fangsong 0.211 (朱雀仿宋, technical preview)"},
 	Hei:   {"heading-sans.ttf", "Report Sans SC Regular", "Noto Sans CJK SC Regular"},
 	Kai:   {"heading-kai.ttf", "Report Kai SC Regular", "LXGW WenKai Regular"},
 	Song:  {"table-serif.ttf", "Report Serif SC Regular", "Noto Serif CJK SC Regular"},

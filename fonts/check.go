@@ -133,7 +133,7 @@ func (c *checker) text(base Role, text, where string) {
 		}
 		role := RoleFor(base, ch)
 		f := c.set.Face(role)
-		if ch <= 0xFFFF && f.Has(ch) {
+		if ch <= 0xFFFF && c.set.FaceFor(role, ch) != nil {
 			continue
 		}
 		m := Missing{Rune: ch, Role: role, Family: f.Family, Where: where}

@@ -24,7 +24,9 @@ type Options struct {
 // Set is the face chosen for every role.
 type Set struct {
 	faces map[Role]*Face
-	notes []string
+	// fallbacks holds the per-character fallback of roles on their bundled default (fallback.go).
+	fallbacks map[Role]*Face
+	notes     []string
 }
 
 // Face returns the face of a role; every role of Roles has one (at worst the bundled default).
@@ -84,6 +86,7 @@ func Resolve(o Options) (*Set, error) {
 			s.faces[r] = &Face{Role: r, Family: b.family, File: b.file, Source: Bundled}
 		}
 	}
+	s.setFallbacks()
 	return s, nil
 }
 

@@ -54,9 +54,11 @@ func printFonts(set *fonts.Set, r *report.Report, w io.Writer) int {
 	var missing []fonts.Missing
 	perRole := map[fonts.Role]int{}
 	var used map[fonts.Role]int
+	var fallback map[fonts.Role][]rune
 	if r != nil {
 		missing = fonts.CheckReport(set, r)
 		used = fonts.RunesUsed(r)
+		fallback = fonts.FallbackRunes(set, r)
 		seen := map[fonts.Missing]bool{}
 		for _, m := range missing {
 			k := fonts.Missing{Rune: m.Rune, Role: m.Role}
@@ -76,8 +78,18 @@ func printFonts(set *fonts.Set, r *report.Report, w io.Writer) int {
 			file = fmt.Sprintf("%s #%d", file, f.Index)
 		}
 		fmt.Fprintf(w, "%s %s %s %s %s\n", pad(string(role), 6), pad(role.Official(), 16), pad(f.Family, 28), pad(string(f.Source), 8), file)
+		if fb := set.Fallback(role); fb != nil {
+			fmt.Fprintf(w, "%s 后备：%s（内置 %s）逐字补上本字体缺的字（①–⑩、℃、※、○●、Ⅰ–Ⅻ、全角数字与字母、框线符号等）\n", pad("", 6), fb.Family, fb.File)
+		}
 		if r == nil {
 			continue
+		}
+		if fb := fallback[role]; len(fb) > 0 {
+			shown := fb
+			if len(shown) > 20 {
+				shown = shown[:20]
+			}
+			fmt.Fprintf(w, "%s 后备字体补上 %d 个字：%s\n", pad("", 6), len(fb), string(shown))
 		}
 		switch n := perRole[role]; {
 		case n > 0:

@@ -33,6 +33,9 @@ func (fs *faceSet) get(role fonts.Role) *faceInfo {
 	}
 	fs.faces[role] = nil
 	face := fs.set.Face(role)
+	if base, ok := fallbackBase(role); ok {
+		face = fs.set.Fallback(base)
+	}
 	if face == nil {
 		fs.fail(fmt.Errorf("PDF：没有%s角色（%s）的字体；请用 --font %s=文件 指定一个 TrueType 字体", role, role.Official(), role))
 		return nil
@@ -72,6 +75,9 @@ func (fs *faceSet) pick(base fonts.Role, r rune) (fonts.Role, rune) {
 		if fs.has(role, r) {
 			return role, r
 		}
+		if fb, ok := fs.fallback(role, r); ok {
+			return fb, r
+		}
 		if role != base && fs.has(base, r) {
 			return base, r
 		}
@@ -102,4 +108,27 @@ func (fs *faceSet) advance(role fonts.Role, r rune, size float64) float64 {
 // invisible reports runes that take no room and are not drawn (zero-width spaces, BOM, joiners).
 func invisible(r rune) bool {
 	return unicode.Is(unicode.Cf, r) || r == '\n' || r == '\r'
+}
+
+// fallbackSuffix marks the pseudo-role under which the per-character fallback face of a role (fonts.Set.Fallback:
+// the previous bundled body font behind bundled 朱雀仿宋) is loaded and embedded as a font of its own.
+const fallbackSuffix = "+fallback"
+
+// fallbackBase returns the role whose fallback the pseudo-role names.
+func fallbackBase(role fonts.Role) (fonts.Role, bool) {
+	s := string(role)
+	if len(s) > len(fallbackSuffix) && s[len(s)-len(fallbackSuffix):] == fallbackSuffix {
+		return fonts.Role(s[:len(s)-len(fallbackSuffix)]), true
+	}
+	return role, false
+}
+
+// fallback returns the pseudo-role that draws r when role's own face lacks it, if the role has a fallback
+// face that has r.
+func (fs *faceSet) fallback(role fonts.Role, r rune) (fonts.Role, bool) {
+	if fs.set.Fallback(role) == nil {
+		return role, false
+	}
+	fb := role + fallbackSuffix
+	return fb, fs.has(fb, r)
 }

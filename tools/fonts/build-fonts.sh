@@ -58,3 +58,7 @@ cp /usr/share/doc/fonts-noto-cjk/copyright "$OUT/LICENSE-noto-cjk.txt"
 cp /usr/share/doc/fonts-lxgw-wenkai/copyright "$OUT/LICENSE-lxgw-wenkai.txt"
 cp /usr/share/doc/fonts-liberation2/copyright "$OUT/LICENSE-liberation.txt"
 (cd "$OUT" && sha256sum *.ttf.gz)
+
+# 朱雀仿宋 (body role, body-fangsong.ttf.gz): no Debian package; built from upstream source by
+# zhuque-from-source.sh, then subset by build-zhuque.sh. Give the built font to rebuild it here too.
+if [ -n "${ZHUQUE_TTF:-}" ]; then sh "$HERE/build-zhuque.sh" "$ZHUQUE_TTF" "$OUT"; fi
