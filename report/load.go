@@ -127,6 +127,8 @@ type loader struct {
 	// paraCount counts paragraphs against MaxParagraphs; tooMany is set once that error was reported.
 	paraCount int
 	tooMany   bool
+	// sectionCount counts sub-sections against MaxSections (load_limits.go).
+	sectionCount int
 }
 
 func (l *loader) errf(path, format string, args ...any) {

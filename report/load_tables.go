@@ -49,6 +49,9 @@ func (l *loader) narrative(doc map[string]any, key, label string) Narrative {
 			return n
 		}
 	}
+	if subs = l.limitSections(key, subs); subs == nil {
+		return n
+	}
 	for i, s := range subs {
 		p := fmt.Sprintf("%s.sections.%d", key, i)
 		where := fmt.Sprintf("%s 第 %d 个小节", label, i+1)

@@ -268,7 +268,13 @@ func (l *layouter) place(laid []laidBlock, i int) {
 			}
 		}
 	case render.Heading1, render.Heading2:
-		if need := l.keepNeed(laid, i); l.line > 0 && l.line+need > page.LinesPerPage {
+		need := l.keepNeed(laid, i)
+		if need > page.LinesPerPage {
+			// A chain of headings longer than a page breaks somewhere anyway: only keep this heading
+			// from being the last line of its page, never push each heading of the chain onto a page of its own.
+			need = len(lb.lines) + 1
+		}
+		if l.line > 0 && l.line+need > page.LinesPerPage {
 			l.newPage()
 		}
 	}
@@ -335,15 +341,29 @@ func closingNeed(laid []laidBlock, i int) int {
 // keepNeed returns how many grid lines block i needs on the current page: a heading with the start of
 // what follows it (the first line of a paragraph, the next heading and its follower, or a table's header
 // rows and first row).
+//
+// A chain of consecutive headings adds up; the walk stops once the need exceeds a page (the caller then
+// keeps only the heading with the next line), so the cost per heading is bounded by one page of lines.
 func (l *layouter) keepNeed(laid []laidBlock, i int) int {
+	n := 0
+	for ; i < len(laid); i++ {
+		lb := &laid[i]
+		if lb.b.Kind != render.Heading1 && lb.b.Kind != render.Heading2 {
+			return n + l.followerNeed(laid, i)
+		}
+		n += len(lb.lines)
+		if n > page.LinesPerPage {
+			return n
+		}
+	}
+	return n
+}
+
+// followerNeed returns how many grid lines of block i (not a heading) must share a page with the headings
+// before it.
+func (l *layouter) followerNeed(laid []laidBlock, i int) int {
 	lb := &laid[i]
 	switch lb.b.Kind {
-	case render.Heading1, render.Heading2:
-		n := len(lb.lines)
-		if i+1 < len(laid) {
-			n += l.keepNeed(laid, i+1)
-		}
-		return n
 	case render.Table:
 		return int(math.Ceil((lb.table.startHeight() + tableGap) / linePitch))
 	default:

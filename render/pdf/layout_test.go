@@ -91,10 +91,13 @@ func checkDocument(t *testing.T, name string, r *report.Report, d *Document) {
 		}
 		// 4. A page of text that is not the last has 22 lines, unless a heading or the signature was
 		// kept with what follows it on the next page.
+		// The blank line after the title counts where it falls: on the title's last page, when the title does
+		// not end on the page's last line (a title longer than a page fills whole pages before it).
 		for _, ln := range p.Lines {
-			if ln.Part == PartTitle {
-				gridLines[-1] = true // the blank line after the title
-				break
+			if ln.Part == PartTitle && ln.Last {
+				if k := int(math.Round((ln.Y - blockY - ascent*ln.Size) / linePitch)); k+1 < page.LinesPerPage {
+					gridLines[k+1] = true
+				}
 			}
 		}
 		if p.Number < len(d.Pages) && !hasTable(p) && len(gridLines) != page.LinesPerPage {
