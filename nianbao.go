@@ -1,7 +1,8 @@
 // Package nianbao turns a report file (TOML) into the 政府信息公开工作年度报告: a print-ready PDF in the
-// GB/T 9704 公文 layout and an editable DOCX. It wires the stages together: report (load, checks) →
-// fonts (roles, glyph coverage) → render/pdf and render/docx, and writes output files safely (temp file in
-// the target folder, then rename). The CLI in cmd/nianbao only parses flags and calls this package.
+// GB/T 9704 公文 layout, an editable DOCX and the HTML 文字版 for the portal. It wires the stages together:
+// report (load, checks) → fonts (roles, glyph coverage) → render/pdf, render/docx and render/html, and
+// writes output files safely (temp file in the target folder, then rename). The CLI in cmd/nianbao only
+// parses flags and calls this package.
 package nianbao
 
 import (
@@ -15,6 +16,7 @@ import (
 
 	"github.com/nianbao/nianbao/fonts"
 	"github.com/nianbao/nianbao/render/docx"
+	"github.com/nianbao/nianbao/render/html"
 	"github.com/nianbao/nianbao/render/pdf"
 	"github.com/nianbao/nianbao/report"
 )
@@ -26,8 +28,11 @@ const Version = "0.1.0"
 type RenderOptions struct {
 	// OutDir is the output folder; empty means the input file's folder. It is created when missing.
 	OutDir string
-	// PDF and DOCX select the outputs; when both are false both are written.
-	PDF, DOCX bool
+	// PDF, DOCX and HTML select the outputs; when none is set (nor HTMLFragment) all three are written.
+	PDF, DOCX, HTML bool
+	// HTMLFragment writes the HTML output as the <article> fragment only (for a CMS editor's source
+	// view) instead of a complete page; it selects the HTML output like HTML.
+	HTMLFragment bool
 	// Draft renders despite rule errors and missing glyphs, with a visible 草稿 mark on every page.
 	Draft bool
 	// FontDir and FontFiles override font discovery (--fonts DIR, --font role=FILE).
@@ -71,7 +76,7 @@ func Render(input string, o RenderOptions) (*Result, error) {
 	if report.HasErrors(res.Findings) && !o.Draft {
 		return res, ErrRules
 	}
-	wantPDF, wantDOCX := o.PDF || !o.DOCX, o.DOCX || !o.PDF
+	wantPDF, wantDOCX, wantHTML := o.wants()
 	targets := Targets(input, o)
 	outDir := filepath.Dir(targets[0])
 	for _, t := range targets {
@@ -79,7 +84,7 @@ func Render(input string, o RenderOptions) (*Result, error) {
 			return res, fmt.Errorf("output %s would overwrite the input file; choose another -o folder", t)
 		}
 	}
-	var pdfBytes, docxBytes bytes.Buffer
+	var pdfBytes, docxBytes, htmlBytes bytes.Buffer
 	if wantPDF {
 		set, err := fonts.Resolve(fontOptions(r, o))
 		if err != nil {
@@ -99,6 +104,11 @@ func Render(input string, o RenderOptions) (*Result, error) {
 			return res, fmt.Errorf("DOCX: %w", err)
 		}
 	}
+	if wantHTML {
+		if err := html.Render(r, &htmlBytes, html.Options{Fragment: o.HTMLFragment, Draft: o.Draft, Version: Version}); err != nil {
+			return res, fmt.Errorf("HTML: %w", err)
+		}
+	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return res, fmt.Errorf("cannot create output folder: %w", err)
 	}
@@ -106,6 +116,8 @@ func Render(input string, o RenderOptions) (*Result, error) {
 		data := pdfBytes.Bytes()
 		if strings.HasSuffix(t, ".docx") {
 			data = docxBytes.Bytes()
+		} else if strings.HasSuffix(t, ".html") {
+			data = htmlBytes.Bytes()
 		}
 		if err := WriteFileAtomic(t, data); err != nil {
 			return res, err
@@ -115,8 +127,8 @@ func Render(input string, o RenderOptions) (*Result, error) {
 	return res, nil
 }
 
-// Targets returns the files Render writes for input: DIR/<name>.pdf and/or DIR/<name>.docx, where DIR is
-// o.OutDir or the input's folder.
+// Targets returns the files Render writes for input: DIR/<name>.pdf, DIR/<name>.docx and DIR/<name>.html
+// (those selected), where DIR is o.OutDir or the input's folder.
 func Targets(input string, o RenderOptions) []string {
 	outDir := o.OutDir
 	if outDir == "" {
@@ -124,13 +136,26 @@ func Targets(input string, o RenderOptions) []string {
 	}
 	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
 	var targets []string
-	if o.PDF || !o.DOCX {
+	wantPDF, wantDOCX, wantHTML := o.wants()
+	if wantPDF {
 		targets = append(targets, filepath.Join(outDir, base+".pdf"))
 	}
-	if o.DOCX || !o.PDF {
+	if wantDOCX {
 		targets = append(targets, filepath.Join(outDir, base+".docx"))
 	}
+	if wantHTML {
+		targets = append(targets, filepath.Join(outDir, base+".html"))
+	}
 	return targets
+}
+
+// wants returns the outputs selected: those asked for, or all three when none is.
+func (o RenderOptions) wants() (pdf, docx, html bool) {
+	html = o.HTML || o.HTMLFragment
+	if !o.PDF && !o.DOCX && !html {
+		return true, true, true
+	}
+	return o.PDF, o.DOCX, html
 }
 
 // fontOptions merges the report's [fonts] table (paths relative to the report file) with the options;

@@ -77,7 +77,7 @@ func TestBadInputCorpus(t *testing.T) {
 			}
 			assertInsideBlock(t, doc)
 			res, err := Render(f, RenderOptions{OutDir: t.TempDir(), NoSystemFonts: true})
-			if err != nil || len(res.Outputs) != 2 {
+			if err != nil || len(res.Outputs) != 3 {
 				t.Fatalf("render: %v %v", err, res)
 			}
 		})
@@ -145,7 +145,7 @@ func TestNonBMPIsReported(t *testing.T) {
 		t.Errorf("files written despite the error: %v", entries)
 	}
 	res, err = Render("testdata/bad/non-bmp.toml", RenderOptions{OutDir: dir, Draft: true, NoSystemFonts: true})
-	if err != nil || len(res.Outputs) != 2 {
+	if err != nil || len(res.Outputs) != 3 {
 		t.Fatalf("draft: %v", err)
 	}
 }
@@ -189,7 +189,7 @@ func TestSafeOutput(t *testing.T) {
 	t.Run("output folder is created", func(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), "a", "b")
 		res, err := Render(ex, RenderOptions{OutDir: dir})
-		if err != nil || len(res.Outputs) != 2 {
+		if err != nil || len(res.Outputs) != 3 {
 			t.Fatalf("%v %v", err, res)
 		}
 	})

@@ -59,10 +59,10 @@ func init() {
 			"nianbao check --json 各单位/*.toml > 结果.json",
 		},
 		run: cmdCheck})
-	register(command{rank: 30, name: "render", synopsis: "nianbao render [-o 目录] [--pdf] [--docx] [--draft] [--fonts 目录] [--font 角色=文件]... [--no-system] [--docx-grid lines|chars] 报告.toml...",
-		summary: "先检查，再生成 PDF（GB/T 9704 公文格式）和 DOCX（可在 Word/WPS 中修改）。\n有错误时不生成文件（退出码 1），加 --draft 则照样生成并在每页标“草稿”（退出码 0，并提示错误条数）。",
+	register(command{rank: 30, name: "render", synopsis: "nianbao render [-o 目录] [--pdf] [--docx] [--html] [--html-fragment] [--draft] [--fonts 目录] [--font 角色=文件]... [--no-system] [--docx-grid lines|chars] 报告.toml...",
+		summary: "先检查，再生成 PDF（GB/T 9704 公文格式）、DOCX（可在 Word/WPS 中修改）和 HTML（网站“文字版”）。\n有错误时不生成文件（退出码 1），加 --draft 则照样生成并在每页标“草稿”（退出码 0，并提示错误条数）。",
 		examples: []string{
-			"nianbao render 2025.toml                      # 在报告旁生成 2025.pdf 和 2025.docx",
+			"nianbao render 2025.toml                      # 在报告旁生成 2025.pdf、2025.docx 和 2025.html",
 			"nianbao render -o 输出 *.toml                 # 批量生成到“输出”文件夹",
 			"nianbao render --pdf --draft 2025.toml        # 有错误也先出一份草稿 PDF",
 		},
@@ -126,8 +126,10 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", "", stderr)
 	var o nianbao.RenderOptions
 	fs.StringVar(&o.OutDir, "o", "", "输出文件夹 `目录`（默认：每份报告所在的文件夹；不存在时自动创建）")
-	fs.BoolVar(&o.PDF, "pdf", false, "只生成 PDF（默认 PDF 和 DOCX 都生成）")
-	fs.BoolVar(&o.DOCX, "docx", false, "只生成 DOCX（默认 PDF 和 DOCX 都生成）")
+	fs.BoolVar(&o.PDF, "pdf", false, "只生成 PDF（默认 PDF、DOCX、HTML 都生成）")
+	fs.BoolVar(&o.DOCX, "docx", false, "只生成 DOCX（默认 PDF、DOCX、HTML 都生成）")
+	fs.BoolVar(&o.HTML, "html", false, "只生成 HTML 网页（文字版，完整网页，可在浏览器中预览）；可与 --pdf、--docx 同用")
+	fs.BoolVar(&o.HTMLFragment, "html-fragment", false, "HTML 只写 <article> 片段，供粘贴到网站编辑器的“源代码”模式（代替 --html）")
 	fs.BoolVar(&o.Draft, "draft", false, "有错误或缺字也生成，每页标“草稿”")
 	fs.StringVar(&o.FontDir, "fonts", "", "先在这个 `目录` 里找官方字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）")
 	files := fonts.FileFlags{}

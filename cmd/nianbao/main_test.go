@@ -122,15 +122,15 @@ func TestRenderWritesBothOutputs(t *testing.T) {
 	if code != 2 {
 		t.Errorf("render good + invalid: exit %d, want 2\n%s%s", code, out, errOut)
 	}
-	for _, name := range []string{"township-2021.pdf", "township-2021.docx"} {
+	for _, name := range []string{"township-2021.pdf", "township-2021.docx", "township-2021.html"} {
 		st, err := os.Stat(filepath.Join(dir, name))
 		if err != nil || st.Size() == 0 {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 2 {
-		t.Errorf("folder holds %d entries, want the 2 outputs only", len(entries))
+	if len(entries) != 3 {
+		t.Errorf("folder holds %d entries, want the 3 outputs only", len(entries))
 	}
 	if !strings.Contains(out, "township-2021.toml：已生成") || !strings.Contains(out, "negative.toml：失败") {
 		t.Errorf("progress lines:\n%s", out)
