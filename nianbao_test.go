@@ -34,7 +34,7 @@ func TestBadInputCorpus(t *testing.T) {
 		"twelve-digits.toml":     {6, "超出范围"},
 		"row-2021-in-2019.toml":  {7, "只属于 2021 格式"},
 		"empty.toml":             {0, "文件为空"},
-		"binary-garbage.toml":    {0, "NUL"},
+		"binary-garbage.toml":    {1, "NUL"},
 		"gbk-encoded.toml":       {},
 		"utf8-bom.toml":          {},
 		"control-chars.toml":     {},

@@ -4,14 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/transform"
 )
 
 // MaxFileSize is the largest report file Load accepts (8 MiB).
@@ -44,6 +40,10 @@ func (e *LoadError) Error() string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
+		if i == MaxProblems {
+			fmt.Fprintf(&b, "还有 %d 处问题未列出；请先改正以上各处", len(e.Problems)-i)
+			break
+		}
 		b.WriteString(p.String())
 	}
 	return b.String()
@@ -51,33 +51,11 @@ func (e *LoadError) Error() string {
 
 // Load reads and validates a report file. Errors are *LoadError values listing every problem with its line.
 func Load(path string) (*Report, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path)
 	if err != nil {
-		return nil, &LoadError{[]Problem{{File: path, Msg: "无法读取文件：" + plainErr(err)}}}
+		return nil, err
 	}
 	return Parse(path, data)
-}
-
-func plainErr(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
-// Decode turns file bytes into UTF-8 text: a UTF-8 BOM is dropped; bytes that are not valid UTF-8 are read
-// as GB18030 (a superset of GBK and GB2312).
-func Decode(data []byte) (string, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(data) {
-		return string(data), nil
-	}
-	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
-	if err != nil || !utf8.Valid(out) {
-		return "", errors.New("文件既不是 UTF-8 也不是 GB18030/GBK 编码的文本，请另存为 UTF-8")
-	}
-	return string(out), nil
 }
 
 // Parse loads a report from file contents; name is used in messages.
@@ -91,12 +69,12 @@ func Parse(name string, data []byte) (*Report, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail(0, "文件为空：请用 nianbao init 生成报告骨架后填写")
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return fail(0, "文件含有 NUL 字节，不是文本文件；请检查是否选错了文件")
+	src, line, msg := decodeInput(data)
+	if msg == "" {
+		line, msg = nestingProblem(src)
 	}
-	src, err := Decode(data)
-	if err != nil {
-		return fail(0, err.Error())
+	if msg != "" {
+		return fail(line, msg)
 	}
 	var doc map[string]any
 	if _, err := toml.Decode(src, &doc); err != nil {
@@ -152,7 +130,7 @@ func (l *loader) line(path string) int {
 
 // unknown reports a key that is not part of the schema, with the closest known key as a hint.
 func (l *loader) unknown(path, key string, known []string, where string) {
-	msg := fmt.Sprintf("未知的键 %q（%s）", key, where)
+	msg := fmt.Sprintf("未知的键 %q（%s）", shorten(key), where)
 	if s := closest(key, known); s != "" {
 		msg += fmt.Sprintf("；是否想写 %q？", s)
 	} else {

@@ -200,7 +200,7 @@ func show(v any) string {
 	case nil:
 		return "空"
 	case string:
-		return fmt.Sprintf("字符串 %q", x)
+		return fmt.Sprintf("字符串 %q", shorten(x))
 	case int64:
 		return fmt.Sprintf("整数 %d", x)
 	case float64:
