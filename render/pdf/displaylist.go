@@ -73,7 +73,9 @@ type Text struct {
 	Text string
 	// Spacing is the extra space after each glyph (character spacing, Tc), in pt.
 	Spacing float64
-	Part    Part
+	// Scale condenses the glyphs horizontally (PDF Tz): 0 or 1 none, 0.8 to 80 % (numbers in narrow cells).
+	Scale float64
+	Part  Part
 	// Angle rotates the run counter-clockwise about its origin, in degrees (the draft mark only).
 	Angle float64
 	// Gray is the fill gray level: 0 black … 1 white.

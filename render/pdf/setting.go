@@ -21,7 +21,17 @@ type style struct {
 	// scales with it (the tracking of Word's character grid), so two digits fill one grid cell.
 	// 0 means natural advances everywhere.
 	pitch float64
+	// scale condenses glyphs horizontally (PDF Tz; 0 or 1: none): numbers in narrow table cells only.
+	scale float64
 	lb    linebreak.Options
+}
+
+// hscale returns the horizontal scaling of the style (1 when none).
+func (st style) hscale() float64 {
+	if st.scale <= 0 {
+		return 1
+	}
+	return st.scale
 }
 
 // breakText breaks spans into lines with the shared line breaker, measuring with the faces.
@@ -41,7 +51,7 @@ func (l *layouter) breakText(spans []span, st style) []linebreak.Line {
 
 // measure returns the advance the layout gives r in text of the base role.
 func (l *layouter) measure(base fonts.Role, r rune, st style) float64 {
-	k := measureKey{base, r, st.size, st.pitch}
+	k := measureKey{base, r, st.size, st.pitch, st.hscale()}
 	if a, ok := l.widths[k]; ok {
 		return a
 	}
@@ -52,6 +62,7 @@ func (l *layouter) measure(base fonts.Role, r rune, st style) float64 {
 		if st.pitch > 0 {
 			a *= st.pitch / st.size
 		}
+		a *= st.hscale()
 	}
 	l.widths[k] = a
 	return a
@@ -59,9 +70,9 @@ func (l *layouter) measure(base fonts.Role, r rune, st style) float64 {
 
 // measureKey identifies a measured advance in the layouter's cache.
 type measureKey struct {
-	base        fonts.Role
-	r           rune
-	size, pitch float64
+	base               fonts.Role
+	r                  rune
+	size, pitch, scale float64
 }
 
 // placeLine puts one broken line on page p with its left edge at x and baseline y, grouping the glyphs
@@ -92,7 +103,7 @@ func (l *layouter) placeLine(p *Page, ln linebreak.Line, spans []span, st style,
 			base = spans[g.Style].role
 		}
 		role, d := l.fs.pick(base, g.R)
-		a := l.fs.advance(role, d, st.size)
+		a := l.fs.advance(role, d, st.size) * st.hscale()
 		if cur != nil && cur.Role == role {
 			sp := gx - (curEnd - nat) - nat // gap beyond the natural advance of the previous glyph
 			if count == 1 {
@@ -112,7 +123,7 @@ func (l *layouter) placeLine(p *Page, ln linebreak.Line, spans []span, st style,
 			}
 		}
 		flush()
-		cur = &Text{X: gx, Y: y, Role: role, Size: st.size, Text: string(d), Part: info.Part}
+		cur = &Text{X: gx, Y: y, Role: role, Size: st.size, Text: string(d), Part: info.Part, Scale: st.scale}
 		curEnd, nat, count = gx+a, a, 1
 	}
 	flush()

@@ -49,6 +49,8 @@ type tableLayout struct {
 	cells  []cellLayout
 	rowH   []float64
 	header int
+	// numbers is how the table's values are set (size, horizontal scale).
+	numbers numberFit
 	// groups are runs of body rows that must stay on one page (KeepWithNext), as [first, last].
 	groups [][2]int
 }
@@ -60,11 +62,17 @@ func (l *layouter) measureTable(t *layouts.Table) *tableLayout {
 	if len(t.Widths) != t.Cols || t.Cols == 0 {
 		return tl
 	}
-	colX := make([]float64, t.Cols+1)
-	for i, w := range t.Widths {
-		colX[i+1] = colX[i] + w*blockW
-	}
 	size := tl.size
+	colW := make([]float64, t.Cols)
+	for i, w := range t.Widths {
+		colW[i] = w * blockW
+	}
+	tl.numbers = l.fitNumbers(t, colW, size)
+	colX := make([]float64, t.Cols+1)
+	for i, w := range colW {
+		colX[i+1] = colX[i] + w
+	}
+	colX[t.Cols] = blockW // the grid sums to the block width exactly
 	lineH := size * tableLeading
 	for _, c := range t.Cells {
 		if c.Row < 0 || c.Col < 0 || c.RowSpan < 1 || c.ColSpan < 1 || c.Row+c.RowSpan > len(t.Rows) || c.Col+c.ColSpan > t.Cols {
@@ -85,6 +93,10 @@ func (l *layouter) measureTable(t *layouts.Table) *tableLayout {
 			inner = size
 		}
 		cl.st = style{size: size, lb: linebreak.Options{Width: inner}}
+		if c.Key != "" && isNumber(text) {
+			// A number stays on one line (tablenumbers.go sized the column, the size and the scale).
+			cl.st = style{size: tl.numbers.size, scale: tl.numbers.scale, lb: linebreak.Options{Width: math.Inf(1)}}
+		}
 		if c.Vertical {
 			cl.minH = float64(len(render.VerticalUnits(text)))*size*verticalPitch + 2*cellPadY
 		} else {
@@ -354,7 +366,7 @@ func (l *layouter) drawPiece(tl *tableLayout, rows []int, first, last int, hs he
 			if cl.align == 1 {
 				x = cl.x + (cl.w-ln.Width)/2
 			}
-			base := ty + float64(i)*lineH + (lineH-tl.size)/2 + ascent*tl.size
+			base := ty + float64(i)*lineH + (lineH-cl.st.size)/2 + ascent*cl.st.size
 			info.First, info.Last = i == 0, i == len(cl.lines)-1
 			l.placeLine(p, ln, cl.spans, cl.st, x, base, info)
 		}

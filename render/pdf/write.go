@@ -132,7 +132,7 @@ func (d *Document) appendPage(b []byte, p Page, embedded map[fonts.Role]*embedde
 		b = append(b, " l S\n"...)
 	}
 	var cur *embeddedFont
-	size, tc, gray := 0.0, 0.0, 0.0
+	size, tc, gray, tz := 0.0, 0.0, 0.0, 1.0
 	for _, t := range p.Texts {
 		ef := embedded[t.Role]
 		if ef == nil || t.Text == "" {
@@ -152,10 +152,20 @@ func (d *Document) appendPage(b []byte, p Page, embedded map[fonts.Role]*embedde
 			b = append(b, " Tf "...)
 			cur, size = ef, t.Size
 		}
-		if t.Spacing != tc {
-			b = appendNum(b, t.Spacing, 4)
+		scale := t.Scale
+		if scale <= 0 {
+			scale = 1
+		}
+		if scale != tz {
+			b = appendNum(b, 100*scale, 2)
+			b = append(b, " Tz "...)
+			tz = scale
+		}
+		// Tz scales the character spacing too: Tc is given unscaled so the step stays Spacing.
+		if sp := t.Spacing / scale; sp != tc {
+			b = appendNum(b, sp, 4)
 			b = append(b, " Tc "...)
-			tc = t.Spacing
+			tc = sp
 		}
 		x, y := t.X, d.Height-t.Y
 		if t.Angle != 0 {
