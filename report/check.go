@@ -30,6 +30,10 @@ type Finding struct {
 	// Expected is the value the rule computes, Actual the value the report states.
 	Expected string `json:"expected,omitempty"`
 	Actual   string `json:"actual,omitempty"`
+	// Cell names the table cell a prose finding (N-TEXT) compared the text with; Quote is the fragment of
+	// the text that was compared.
+	Cell  string `json:"cell,omitempty"`
+	Quote string `json:"quote,omitempty"`
 	// Message is one line of Chinese naming the cell and the fix.
 	Message string `json:"message"`
 	File    string `json:"file"`

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -39,71 +38,10 @@ func (r *Report) allProse() []prose {
 	return out
 }
 
-// textRule ties a phrase in prose to a table value.
-type textRule struct {
-	re    *regexp.Regexp
-	what  string
-	value func(r *Report) []int64 // accepted values; the first is the one named in the message
-}
-
-const num = `(\d[\d,，]*)`
-const gap = `[^。；！？\d]{0,12}?`
-
-var textRules = []textRule{
-	{regexp.MustCompile(`上年结转` + gap + num + `\s*件`), "上年结转申请数（表三“二、上年结转政府信息公开申请数量”总计）",
-		func(r *Report) []int64 { return []int64{r.T3["carried"][6]} }},
-	{regexp.MustCompile(`(?:收到|受理|新收|接收|接到)` + `[^。；！？\d]{0,16}?申请` + gap + num + `\s*件`), "收到申请数（表三“一、本年新收政府信息公开申请数量”总计）",
-		func(r *Report) []int64 {
-			return []int64{r.T3["new"][6], r.T3["new"][6] + r.T3["carried"][6]}
-		}},
-	{regexp.MustCompile(`(?:办结|答复完毕|办理完毕)` + gap + num + `\s*件`), "办结数（表三“（七）总计”总计）",
-		func(r *Report) []int64 { return []int64{r.T3["r7"][6]} }},
-	{regexp.MustCompile(`结转(?:至|到)?下(?:一)?年度` + gap + num + `\s*件`), "结转下年度数（表三“四、结转下年度继续办理”总计）",
-		func(r *Report) []int64 { return []int64{r.T3["carry"][6]} }},
-	{regexp.MustCompile(`行政复议` + gap + num + `\s*[件起]`), "行政复议数（表四“行政复议”总计）",
-		func(r *Report) []int64 { return []int64{r.T4[0][4]} }},
-	{regexp.MustCompile(`行政诉讼` + gap + num + `\s*[件起]`), "行政诉讼数（表四“未经复议直接起诉”与“复议后起诉”总计之和）",
-		func(r *Report) []int64 { return []int64{r.T4[1][4] + r.T4[2][4]} }},
-}
-
-var (
-	noApplications = regexp.MustCompile(`未(?:收到|受理|接到|接收)[^。；]{0,8}?政府信息公开申请`)
-	noReview       = regexp.MustCompile(`未(?:发生|出现|被申请|收到|有)[^。；]{0,16}?行政复议`)
-	noLitigation   = regexp.MustCompile(`未(?:发生|出现|被提起|被|收到|有)[^。；]{0,24}?行政诉讼`)
-)
-
 func checkText(r *Report) []Finding {
 	var out []Finding
-	add := func(p prose, sev Severity, rule, msg, want, got string) {
-		out = append(out, Finding{Severity: sev, Rule: rule, Expected: want, Actual: got, File: r.File,
-			Line: r.Lines[p.path], Row: p.where, Message: p.where + "：" + msg})
-	}
 	for _, p := range r.allProse() {
-		for _, tr := range textRules {
-			for _, m := range tr.re.FindAllStringSubmatch(p.text, -1) {
-				n, err := strconv.ParseInt(strings.NewReplacer(",", "", "，", "").Replace(m[1]), 10, 64)
-				if err != nil {
-					continue
-				}
-				ok := false
-				for _, v := range tr.value(r) {
-					ok = ok || v == n
-				}
-				if !ok {
-					want := tr.value(r)[0]
-					add(p, Error, "N-TEXT", fmt.Sprintf("正文“%s”写的是 %d 件，但%s为 %d；请改正文或表格（可用占位符自动引用表格数字，见 docs/format.md）", m[0], n, tr.what, want), itoa(want), itoa(n))
-				}
-			}
-		}
-		if m := noApplications.FindString(p.text); m != "" && r.T3["new"][6] != 0 {
-			add(p, Error, "N-TEXT", fmt.Sprintf("正文说“%s”，但表三本年新收申请总计为 %d", m, r.T3["new"][6]), "0", itoa(r.T3["new"][6]))
-		}
-		if m := noReview.FindString(p.text); m != "" && r.T4[0][4] != 0 {
-			add(p, Error, "N-TEXT", fmt.Sprintf("正文说“%s”，但表四行政复议总计为 %d", m, r.T4[0][4]), "0", itoa(r.T4[0][4]))
-		}
-		if m := noLitigation.FindString(p.text); m != "" && r.T4[1][4]+r.T4[2][4] != 0 {
-			add(p, Error, "N-TEXT", fmt.Sprintf("正文说“%s”，但表四行政诉讼总计为 %d", m, r.T4[1][4]+r.T4[2][4]), "0", itoa(r.T4[1][4]+r.T4[2][4]))
-		}
+		out = append(out, checkProse(r, p)...)
 	}
 	if r.Format == layouts.F2021 {
 		other := strings.Join(append(append([]string{}, r.Other.Paragraphs...), subTexts(r.Other)...), "")
