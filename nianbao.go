@@ -228,17 +228,25 @@ func writeAtomic(path string, fill func(io.Writer) error) (err error) {
 // CheckFile loads a report and runs the checks; prev, when not empty, is last year's report for the
 // cross-year rules.
 func CheckFile(path, prev string) ([]report.Finding, error) {
+	fs, _, err := CheckFileFigures(path, prev)
+	return fs, err
+}
+
+// CheckFileFigures is CheckFile that also returns the figures evaluators derive from the tables
+// (实质公开率, 复议纠错率, 诉讼纠错率; see report.DerivedFigures).
+func CheckFileFigures(path, prev string) ([]report.Finding, []report.Figure, error) {
 	r, err := report.Load(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fs := report.Check(r)
+	figs := report.DerivedFigures(r)
 	if prev != "" {
 		p, err := report.Load(prev)
 		if err != nil {
-			return fs, err
+			return fs, figs, err
 		}
 		fs = append(fs, report.CheckPair(p, r)...)
 	}
-	return fs, nil
+	return fs, figs, nil
 }

@@ -80,7 +80,7 @@ func Parse(name string, data []byte) (*Report, error) {
 	if _, err := toml.Decode(src, &doc); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return fail(pe.Position.Line, "TOML 语法错误："+pe.Message+"（请检查该行的引号、括号和等号）")
+			return fail(syntaxProblem(src, pe))
 		}
 		return fail(0, "TOML 语法错误："+err.Error())
 	}
@@ -132,9 +132,9 @@ func (l *loader) line(path string) int {
 func (l *loader) unknown(path, key string, known []string, where string) {
 	msg := fmt.Sprintf("未知的键 %q（%s）", shorten(key), where)
 	if s := closest(key, known); s != "" {
-		msg += fmt.Sprintf("；是否想写 %q？", s)
+		msg += fmt.Sprintf("；是否想写 %q%s？", s, labelNote(s))
 	} else {
-		msg += "；可用的键：" + strings.Join(known, ", ")
+		msg += "；可用的键：" + labelledList(known)
 	}
 	l.errf(path, "%s", msg)
 }

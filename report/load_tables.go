@@ -341,6 +341,14 @@ func (l *loader) integer(path, cell string, v any, signed bool) (int64, bool) {
 			l.errf(path, "%s不能为空；没有数据请填 0", cell)
 			return 0, false
 		}
+		if m := signWordRe.FindStringSubmatch(s); m != nil && signed {
+			sign := "-"
+			if strings.HasPrefix(m[1], "增") || m[1] == "上升" {
+				sign = ""
+			}
+			l.errf(path, "%s请写成带符号的整数：%q 请写成 %s%s（增加写正数，减少写负数）", cell, x, sign, fold(m[2]))
+			return 0, false
+		}
 		if !intRe.MatchString(s) {
 			l.errf(path, "%s必须是整数，现在是 %q", cell, x)
 			return 0, false
@@ -382,6 +390,16 @@ func (l *loader) decimal(path, cell string, v any) (string, bool) {
 	}
 	if strings.HasPrefix(s, "-") {
 		l.errf(path, "%s不能是负数（%s）", cell, s)
+		return "", false
+	}
+	if m := unitValRe.FindStringSubmatch(s); m != nil && !decRe.MatchString(s) {
+		hint := ""
+		if m[2] == "元" {
+			if f, err := strconv.ParseFloat(m[1], 64); err == nil {
+				hint = fmt.Sprintf("；%s元即 %s 万元", m[1], strconv.FormatFloat(f/10000, 'f', -1, 64))
+			}
+		}
+		l.errf(path, "%s%s", cell, amountUnitMessage(l.r.Format == layouts.F2019, s, m[1], hint))
 		return "", false
 	}
 	if !decRe.MatchString(s) {

@@ -92,9 +92,12 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	code := 0
 	all := []report.Finding{}
 	for _, file := range fs.Args() {
-		findings, err := nianbao.CheckFile(file, *prev)
+		findings, figures, err := nianbao.CheckFileFigures(file, *prev)
 		if err != nil {
+			// A file that cannot be loaded is reported as LOAD findings in JSON, never as "no findings".
 			fmt.Fprintln(stderr, err)
+			all = append(all, findings...)
+			all = append(all, report.LoadFindings(file, err)...)
 			code = 2
 			continue
 		}
@@ -105,6 +108,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		if !*asJSON {
 			for _, f := range findings {
 				fmt.Fprintln(stdout, f)
+			}
+			for _, g := range figures {
+				fmt.Fprintf(stdout, "%s: 信息：%s\n", file, g)
 			}
 			if !report.HasErrors(findings) {
 				fmt.Fprintf(stdout, "%s: 检查通过（%d 条警告）\n", file, len(findings))
