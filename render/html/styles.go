@@ -8,7 +8,7 @@ const (
 	// styleBody is the body of the complete page.
 	styleBody = "margin:0;padding:1em;background:#fff;color:#000;"
 	// styleArticle centres the report in a readable measure.
-	styleArticle = "max-width:48em;margin:0 auto;color:#000;line-height:1.8;text-align:left;"
+	styleArticle = "max-width:52em;margin:0 auto;color:#000;line-height:1.8;text-align:left;"
 	// styleDraft is the 草稿 mark at the top of a draft.
 	styleDraft = "margin:0 0 1em;padding:0.25em;border:2px solid #c00;color:#c00;font-size:1.5em;font-weight:bold;line-height:1.4;text-align:center;text-indent:0;letter-spacing:1em;"
 	// styleTitle is the report title (2号 小标宋 in the PDF).
@@ -33,7 +33,7 @@ const (
 	styleCaption = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;"
 	// styleCell is the part of every cell's style shared by all cells: its own borders, padding, no
 	// indent, vertical centring, regular weight (th is bold by default).
-	styleCell = "border:1px solid #000;padding:0.2em 0.3em;text-indent:0;vertical-align:middle;font-weight:normal;"
+	styleCell = "border:1px solid #000;padding:0.2em;text-indent:0;vertical-align:middle;font-weight:normal;"
 )
 
 // tableLook is the size of a table: the text size of its cells and the least width below which the
@@ -46,7 +46,7 @@ type tableLook struct {
 // tableLooks follow the PDF: table 二 roomier, the dense tables 三 and 四 smaller.
 var tableLooks = map[string]tableLook{
 	"t2": {fontSize: "0.9375em", minWidth: "20em"},
-	"t3": {fontSize: "0.875em", minWidth: "42em"},
+	"t3": {fontSize: "0.875em", minWidth: "52em"},
 	"t4": {fontSize: "0.875em", minWidth: "44em"},
 }
 
