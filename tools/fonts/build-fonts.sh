@@ -29,7 +29,10 @@ done
 $PY "$HERE/charset.py" full > "$T/full.txt"
 $PY "$HERE/charset.py" gb2312 > "$T/gb2312.txt"
 $PY "$HERE/charset.py" latin > "$T/latin.txt"
-SUBSET="--layout-features= --no-hinting --desubroutinize --name-IDs=0,1,2,3,4,5,6,7,8,9,11,13,14 --name-languages=* --drop-tables+=VORG,vhea,vmtx,BASE,GSUB,GPOS,DSIG"
+# Vertical metrics (vhea/vmtx) and the vertical alternates (GSUB features vert/vrt2: 、。，（ in their
+# vertical forms) are kept: LibreOffice sets a w:textDirection tbRl cell (the DOCX vertical label
+# 三、本年度办理结果) with them and garbles it without. The PDF writer embeds only the tables it needs.
+SUBSET="--layout-features=vert,vrt2 --no-hinting --desubroutinize --name-IDs=0,1,2,3,4,5,6,7,8,9,11,13,14 --name-languages=* --drop-tables+=VORG,BASE,GPOS,DSIG"
 
 # noto TTC CHARSET OUT FAMILY STYLE: face 2 of Debian's Noto CJK collections is SC.
 noto() {

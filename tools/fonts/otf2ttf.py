@@ -24,6 +24,19 @@ def main(src, dst, max_err=1.0):
     glyf = f["glyf"] = newTable("glyf")
     glyf.glyphOrder = order
     glyf.glyphs = quad
+    # Vertical origin of each glyph before the outlines change: VORG (CFF only) gives it, else the
+    # CFF bounding box top plus the top side bearing. TrueType has no VORG: its vertical origin is
+    # yMax + tsb, so vmtx tsb is recomputed from the new outlines to keep the origin where it was.
+    vorg = {}
+    if "vmtx" in f:
+        cff = f["CFF "].cff.topDictIndex[0].CharStrings
+        v = f["VORG"] if "VORG" in f else None
+        for name in order:
+            if v is not None:
+                vorg[name] = v.VOriginRecords.get(name, v.defaultVertOriginY)
+            else:
+                b = cff[name].calcBounds(cff)
+                vorg[name] = (b[3] if b else 0) + f["vmtx"][name][1]
     del f["CFF "]
     if "VORG" in f:
         del f["VORG"]
@@ -32,6 +45,11 @@ def main(src, dst, max_err=1.0):
     for n, g in glyf.glyphs.items():
         if hasattr(g, "xMin"):
             hmtx[n] = (hmtx[n][0], g.xMin)
+    if "vmtx" in f:
+        vmtx = f["vmtx"]
+        for n, g in glyf.glyphs.items():
+            if hasattr(g, "yMax"):
+                vmtx[n] = (vmtx[n][0], vorg[n] - g.yMax)
     maxp = f["maxp"] = newTable("maxp")
     maxp.tableVersion = 0x00010000
     maxp.maxZones = 1
