@@ -7,18 +7,13 @@ import (
 	"github.com/nianbao/nianbao/report"
 )
 
-// runProps are the run properties of each kind of text: the official fonts (Latin font for digits,
-// East Asian font for Chinese) repeated on every run, so the fonts survive pasting into other files.
-var (
-	rprBody  = `<w:rPr>` + rFonts(fontLatin, fontBody) + `</w:rPr>`
-	rprTitle = `<w:rPr>` + rFonts(fontTitle, fontTitle) + `</w:rPr>`
-	rprH1    = `<w:rPr>` + rFonts(fontHei, fontHei) + `</w:rPr>`
-	rprKai   = `<w:rPr>` + rFonts(fontLatin, fontKai) + `</w:rPr>`
-	rprLead  = `<w:rPr><w:rStyle w:val="` + styleLead + `"/>` + rFonts(fontLatin, fontKai) + `</w:rPr>`
-)
+// rprLead is the only run property the body writes: the character style of a run-in lead (段首标题).
+// Every other run carries no run properties, so fonts and sizes come from the paragraph styles and
+// follow them when a user changes a style.
+const rprLead = `<w:rPr><w:rStyle w:val="` + styleLead + `"/></w:rPr>`
 
-// writeRun writes text as one run with the given run properties; a newline becomes a line break and a
-// tab a tab.
+// writeRun writes text as one run with the given run properties ("" for none); a newline becomes a line
+// break and a tab a tab.
 func writeRun(b *xb, rpr, text string) {
 	if text == "" {
 		return
@@ -57,41 +52,40 @@ func documentXML(r *report.Report, g geometry, o Options) string {
 	b.Grow(160 << 10) // a report is about 130 KB of XML
 	b.s(xmlHeader, `<w:document `, nsW, ` `, nsR, `><w:body>`)
 	afterTable := false
+	heading := "" // the last 一级标题, naming the table below it
 	for _, bl := range render.Blocks(r) {
 		switch bl.Kind {
 		case render.Title:
 			lines := titleLines(bl.Text, float64(g.blockW)/float64(g.titleHalf*10))
-			paragraph(&b, styleTitle, func() { writeRun(&b, rprTitle, strings.Join(lines, "\n")) })
+			paragraph(&b, styleTitle, func() { writeRun(&b, "", strings.Join(lines, "\n")) })
 		case render.Heading1:
+			style := styleHeading1
 			if afterTable {
-				// Half a line of air between a table and the heading below it.
-				b.s(`<w:p><w:pPr><w:pStyle w:val="`, styleHeading1, `"/><w:spacing w:before="`, itoa(g.linePitch/2), `"/></w:pPr>`)
-				writeRun(&b, rprH1, bl.Text)
-				b.s(`</w:p>`)
-				break
+				style = styleHeading1Table
 			}
-			paragraph(&b, styleHeading1, func() { writeRun(&b, rprH1, bl.Text) })
+			heading = bl.Text
+			paragraph(&b, style, func() { writeRun(&b, "", bl.Text) })
 		case render.Heading2:
-			paragraph(&b, styleHeading2, func() { writeRun(&b, rprKai, bl.Text) })
+			paragraph(&b, styleHeading2, func() { writeRun(&b, "", bl.Text) })
 		case render.Paragraph:
 			paragraph(&b, styleBody, func() {
 				writeRun(&b, rprLead, bl.Lead)
-				writeRun(&b, rprBody, bl.Text)
+				writeRun(&b, "", bl.Text)
 			})
 		case render.Table:
 			if bl.Table != nil {
-				writeTable(&b, bl.Table, r, g)
+				writeTable(&b, bl.Table, r, g, heading)
 			}
 			afterTable = true
 			continue
 		case render.Signature:
-			paragraph(&b, styleSignature, func() { writeRun(&b, rprBody, bl.Text) })
+			paragraph(&b, styleSignature, func() { writeRun(&b, "", bl.Text) })
 		case render.Date:
 			style := styleDate
 			if r.Signature == "" {
 				style = styleSignature // keeps the blank line above the closing
 			}
-			paragraph(&b, style, func() { writeRun(&b, rprBody, bl.Text) })
+			paragraph(&b, style, func() { writeRun(&b, "", bl.Text) })
 		}
 		afterTable = false
 	}

@@ -61,7 +61,7 @@ func Render(r *report.Report, w io.Writer, o Options) error {
 		{"docProps/app.xml", appXML(o.Version, r.Agency)},
 		{"word/document.xml", documentXML(r, g, o)},
 		{"word/_rels/document.xml.rels", documentRelsXML(o.Draft)},
-		{"word/styles.xml", stylesXML(g)},
+		{"word/styles.xml", stylesXML(g, o.Grid)},
 		{"word/settings.xml", settingsXML()},
 		{"word/fontTable.xml", fontTableXML()},
 		{"word/footer1.xml", footerXML(g, false)},

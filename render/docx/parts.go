@@ -100,7 +100,8 @@ func fontTableXML() string {
 	return b.String()
 }
 
-// footerXML returns a footer holding "— PAGE —" as a real field: on odd pages right-aligned one
+// footerXML returns a footer holding "— PAGE —" as a real field, a simple field (w:fldSimple: no complex
+// fldChar fields anywhere, which WPS handles best): on odd pages right-aligned one
 // character in from the right edge of the type block, on even pages left-aligned one character in.
 func footerXML(g geometry, even bool) string {
 	var b xb
@@ -111,11 +112,9 @@ func footerXML(g geometry, even bool) string {
 	run := func(inner string) { b.s(`<w:r>`, inner, `</w:r>`) }
 	b.s(xmlHeader, `<w:ftr `, nsW, ` `, nsR, `><w:p><w:pPr><w:pStyle w:val="`, styleFooter, `"/>`, ind, `</w:pPr>`)
 	run(`<w:t xml:space="preserve">— </w:t>`)
-	run(`<w:fldChar w:fldCharType="begin"/>`)
-	run(`<w:instrText xml:space="preserve"> PAGE </w:instrText>`)
-	run(`<w:fldChar w:fldCharType="separate"/>`)
+	b.s(`<w:fldSimple w:instr=" PAGE ">`)
 	run(`<w:t>1</w:t>`)
-	run(`<w:fldChar w:fldCharType="end"/>`)
+	b.s(`</w:fldSimple>`)
 	run(`<w:t xml:space="preserve"> —</w:t>`)
 	b.s(`</w:p></w:ftr>`)
 	return b.String()
@@ -153,7 +152,7 @@ func coreXML(title, creator string, date time.Time) string {
 // appXML returns docProps/app.xml naming the producing application.
 func appXML(version, company string) string {
 	var b xb
-	app := "github.com/nianbao/nianbao"
+	app := "nianbao"
 	if version != "" {
 		app += " " + version
 	}
