@@ -1,0 +1,162 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// block is one unit of the page in reading order: a paragraph (text) or a table (rows of its expanded grid).
+type block struct {
+	text string
+	rows []gridRow
+	// head is the HTML heading level (1–6) of a paragraph, 0 for other elements and for plain text.
+	head int
+}
+
+// gridRow is one row of an expanded table grid.
+type gridRow []gridCell
+
+// gridCell is one grid position. A cell spanning several positions is repeated in each; origin is set only
+// at its top-left corner, so numbers are counted once while labels are seen in every row they span.
+type gridCell struct {
+	text   string
+	origin bool
+}
+
+// cleanSpace turns every kind of white space (no-break, ideographic, zero-width) into a plain space,
+// collapses runs and drops spaces between two CJK characters (they come from line breaks in the source).
+func cleanSpace(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	space := false
+	var last rune
+	for _, c := range rs {
+		switch {
+		case c == '\u200b' || c == '\ufeff' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\u00ad':
+			continue
+		case unicode.IsSpace(c) || c == '\u00a0' || c == '\u3000':
+			space = true
+			continue
+		case c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0):
+			continue
+		}
+		if space && b.Len() > 0 && !(wide(last) && wide(c)) {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(c)
+		last = c
+	}
+	return b.String()
+}
+
+// wide reports whether c is a CJK character or full-width punctuation (no space belongs next to it).
+func wide(c rune) bool {
+	return c >= 0x2e80 && c <= 0x9fff || c >= 0xf900 && c <= 0xfaff || c >= 0xfe30 && c <= 0xfe4f ||
+		c >= 0xff00 && c <= 0xffef || c == '“' || c == '”' || c == '‘' || c == '’' || c == '—' || c == '…' || c == '·'
+}
+
+var (
+	numTokenRe   = regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?$`)
+	trailingNums = regexp.MustCompile(`(?:\s*[+-]?\d+(?:\.\d+)?)+\s*$`)
+	blankCell    = map[string]bool{"/": true, "-": true, "—": true, "——": true, "－": true, "／": true, "无": true, "--": true}
+)
+
+// srcRow is a table row read for mapping: its label texts and the numeric tokens of its own cells.
+type srcRow struct {
+	labels []string
+	tokens []string
+	raw    string
+}
+
+// readRow separates the label cells of a row from its numbers. A cell such as "一、本年新收…数量20 0 0"
+// (a label with the numbers of the next cells glued on) gives a label and three tokens.
+func readRow(cells gridRow) srcRow {
+	var r srcRow
+	var raw []string
+	for _, c := range cells {
+		t := strings.TrimSpace(foldNumber(cleanSpace(c.text)))
+		if t == "" {
+			continue
+		}
+		if c.origin {
+			raw = append(raw, t)
+		}
+		if blankCell[t] {
+			continue
+		}
+		label, nums := t, ""
+		if m := trailingNums.FindStringIndex(t); m != nil {
+			label, nums = strings.TrimSpace(t[:m[0]]), t[m[0]:]
+			// A label ending in a digit-free item number ("1.") keeps its number: only split after text.
+			if label != "" && strings.HasSuffix(label, ".") {
+				label, nums = t, ""
+			}
+		}
+		if label != "" {
+			if n := len(r.labels); n == 0 || r.labels[n-1] != label {
+				r.labels = append(r.labels, label)
+			}
+		}
+		if c.origin && nums != "" {
+			r.tokens = append(r.tokens, strings.Fields(nums)...)
+		}
+	}
+	r.raw = strings.Join(raw, " | ")
+	return r
+}
+
+// foldNumber turns full-width digits, signs, dots and commas of thousands into ASCII so numbers read
+// alike ("１２" → "12", "1,234" → "1234"); other text is unchanged.
+func foldNumber(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, c := range rs {
+		switch {
+		case c >= '０' && c <= '９':
+			b.WriteRune(c - '０' + '0')
+		case c == '．' && i > 0 && isDigit(rs[i-1]):
+			b.WriteByte('.')
+		case (c == ',' || c == '，') && i > 0 && isDigit(rs[i-1]) && thousands(rs[i+1:]):
+			// thousands separator: drop
+		case c == '＋':
+			b.WriteByte('+')
+		case c == '－' && i+1 < len(rs) && isDigit(rs[i+1]):
+			b.WriteByte('-')
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// thousands reports whether rs starts with exactly three digits (the group after a thousands separator).
+func thousands(rs []rune) bool {
+	if len(rs) < 3 || !isDigit(rs[0]) || !isDigit(rs[1]) || !isDigit(rs[2]) {
+		return false
+	}
+	return len(rs) == 3 || !isDigit(rs[3])
+}
+
+func isDigit(c rune) bool { return (c >= '0' && c <= '9') || (c >= '０' && c <= '９') }
+
+// textRow splits a line of plain text into cells: at tabs, else at runs of two or more spaces.
+func textRow(line string) gridRow {
+	var parts []string
+	if strings.Contains(line, "\t") {
+		parts = strings.Split(line, "\t")
+	} else {
+		parts = multiSpace.Split(line, -1)
+	}
+	if len(parts) > maxCellsRow {
+		parts = parts[:maxCellsRow]
+	}
+	row := make(gridRow, 0, len(parts))
+	for _, p := range parts {
+		row = append(row, gridCell{text: p, origin: true})
+	}
+	return row
+}
+
+var multiSpace = regexp.MustCompile(`[ \x{00a0}\x{3000}]{2,}`)
