@@ -86,7 +86,8 @@ func matchLabel(got, official string) labelMatch {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
-	if len(short) >= 4 && strings.HasPrefix(string(long), string(short)) && len(long)-len(short) <= 2*len(short) {
+	if len(short) >= 4 && strings.HasPrefix(string(long), string(short)) &&
+		(len(long)-len(short) <= 2*len(short) || long[len(short)] == '(') {
 		// Both must agree on the leading item number, if any.
 		if leadNumber(g2) == leadNumber(o2) {
 			return fuzzyMatch

@@ -85,6 +85,10 @@ func (a *assembler) table2(rows []srcRow) {
 		}
 		a.t2Values(it, key, row)
 	}
+	if len(seen) == 0 {
+		a.res.note("table2", "原文中没有读到表二的任何数据（表格可能是图片），暂全部按 0 填写，请按原件填写", true)
+		return
+	}
 	for i, it := range items {
 		if !seen[i] {
 			a.res.note("table2."+it.ID, fmt.Sprintf("原文中找不到“%s”这一行，暂按 0 填写", it.Label), true)
@@ -220,6 +224,10 @@ func (a *assembler) table3(rows []srcRow) {
 	if len(a.shifted) > 0 {
 		a.res.note("table3", fmt.Sprintf("原文表三有 %d 行的数目多于 7 个（表格错位），这些行全部为 0，按 0 读入：%s", len(a.shifted), strings.Join(a.shifted, "、")), false)
 	}
+	if len(seen) == 0 {
+		a.res.note("table3", "原文中没有读到表三的任何数据（表格可能是图片），暂全部按 0 填写，请按原件填写", true)
+		return
+	}
 	for _, row := range all {
 		if !seen[row.ID] {
 			r.T3[row.ID] = [7]int64{}
@@ -288,6 +296,9 @@ func (a *assembler) t3Values(id, name, key string, row srcRow) {
 			if s.Glued {
 				a.res.note(key, fmt.Sprintf("原文%s数字粘连，按“总计＝各列之和”唯一拆为 %s，请核对", quoteSrc(strings.Join(toks, " ")), joinInts(s.Values)), true)
 			}
+		case s.Candidates > 1:
+			fail("数字粘连，满足“总计＝各列之和”的拆法不止一种")
+			return
 		case len(toks) == 6:
 			s6 := splitGlued(toks, 6, nil)
 			if s6.Values == nil {
@@ -297,9 +308,6 @@ func (a *assembler) t3Values(id, name, key string, row srcRow) {
 			copy(v[:6], s6.Values)
 			v[6] = v[0] + v[1] + v[2] + v[3] + v[4] + v[5]
 			a.res.note(key, "原文该行只有 6 个数，读作六类申请人，总计按计算值填写，请核对", true)
-		case s.Candidates > 1:
-			fail("数字粘连，满足“总计＝各列之和”的拆法不止一种")
-			return
 		default:
 			fail(fmt.Sprintf("有 %d 个数，没有满足“总计＝各列之和”的拆法", len(toks)))
 			return

@@ -167,6 +167,7 @@ func (w *tomlWriter) narrative(key, label string, n Narrative) {
 
 func (w *tomlWriter) table2(r *Report) {
 	w.b.WriteString("# 二、主动公开政府信息情况\n")
+	w.note("table2")
 	for _, it := range layouts.T2Items(r.Format) {
 		path := "table2." + it.ID
 		w.note(path)
