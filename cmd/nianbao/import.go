@@ -15,7 +15,7 @@ func init() {
 	register(command{rank: 50, name: "import",
 		synopsis: "nianbao import [-o 草稿.toml] [--year 年份] [--format 2019|2021] [--agency 机关名称] 页面.html|正文.txt\n" +
 			"       nianbao import --tsv [--table 二|三|四] [--into 报告.toml | --year 年份 [--format 格式] [--agency 机关名称]] [-o 文件] [行.tsv|-]",
-		summary: "把已发布的年度报告（网站上的 HTML 页面，或从页面复制下来的纯文本）读回成报告文件草稿，作为下一年报告的起点；\n" +
+		summary: "把已发布的年度报告（网站上的 HTML 页面，或从页面复制的纯文本）读回成报告文件草稿，作为下一年报告的起点。\n" +
 			"--tsv 读取从 Excel/WPS 复制的表格行（制表符分隔，可带或不带标签列），填入表二、表三或表四。\n" +
 			"草稿写到标准输出（或 -o 指定的文件，原子写入）；不确定的值上方有“【待核】”注释，提示写到标准错误。",
 		examples: []string{
