@@ -91,6 +91,9 @@ func Render(input string, o RenderOptions) (*Result, error) {
 			return res, err
 		}
 		res.Notes = append(res.Notes, set.Notes()...)
+		if err := set.Check(); err != nil {
+			return res, err
+		}
 		res.Missing = fonts.CheckReport(set, r)
 		if len(res.Missing) > 0 && !o.Draft {
 			return res, ErrGlyphs

@@ -20,6 +20,9 @@ type Missing struct {
 	Family string
 	// Where names the place in the report, e.g. "一、总体情况 第2段" or "表三 第4行第2列".
 	Where string
+	// Broken is true when the font maps the character to a glyph that is empty or malformed (a damaged
+	// font file, see validate.go) rather than to no glyph at all.
+	Broken bool
 }
 
 // Error describes the problem in Chinese, with the place and how to fix it.
@@ -30,6 +33,9 @@ func (m Missing) Error() string {
 	ch := string(m.Rune)
 	if m.Rune < 0x20 || m.Rune == 0x7F {
 		ch = "控制字符"
+	}
+	if m.Broken {
+		return fmt.Sprintf("字符“%s”(U+%04X)在 %s 角色的字体 %s 中的字形为空或已损坏（字体文件可能已损坏），位置：%s；请换用完好的字体文件（重新安装或复制），或用 --font %s=FILE 指定另一个字体", ch, m.Rune, m.Role.Official(), m.Family, m.Where, m.Role)
 	}
 	return fmt.Sprintf("字符“%s”(U+%04X)在 %s 角色的字体 %s 中没有字形，位置：%s；请安装正式字体（%s），或用 --font %s=FILE（或报告的 [fonts] 表）指定含有该字的字体", ch, m.Rune, m.Role.Official(), m.Family, m.Where, m.Role.Official(), m.Role)
 }
@@ -136,7 +142,7 @@ func (c *checker) text(base Role, text, where string) {
 		if ch <= 0xFFFF && c.set.FaceFor(role, ch) != nil {
 			continue
 		}
-		m := Missing{Rune: ch, Role: role, Family: f.Family, Where: where}
+		m := Missing{Rune: ch, Role: role, Family: f.Family, Where: where, Broken: ch <= 0xFFFF && f.Broken(ch)}
 		if !c.seen[m] {
 			c.seen[m] = true
 			c.out = append(c.out, m)

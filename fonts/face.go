@@ -3,7 +3,6 @@ package fonts
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"sync"
 )
 
@@ -37,7 +36,9 @@ type Face struct {
 	once sync.Once
 	data []byte
 	cov  *coverage
-	err  error
+	// broken holds the characters whose glyph is empty or malformed (see validate.go).
+	broken *coverage
+	err    error
 }
 
 // Data returns the face as standalone TrueType (glyf) bytes, ready for the PDF writer: a face
@@ -64,6 +65,9 @@ func (f *Face) load() {
 		if err == nil {
 			f.cov, err = checkFace(data)
 		}
+		if err == nil && f.Source != Bundled { // bundled fonts are validated by the tests
+			f.broken, err = validateFace(data, f.cov)
+		}
 		if err != nil {
 			f.err = fmt.Errorf("字体 %s（%s 角色，文件 %s）无法使用：%v", f.Family, f.Role.Official(), f.File, err)
 			return
@@ -75,7 +79,7 @@ func (f *Face) load() {
 // read returns the raw file bytes (gunzipped for bundled faces).
 func (f *Face) read() ([]byte, error) {
 	if f.Source != Bundled {
-		return os.ReadFile(f.File)
+		return readFontFile(f.File)
 	}
 	return bundledBytes(f.File)
 }

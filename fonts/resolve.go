@@ -1,11 +1,14 @@
 package fonts
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/nianbao/nianbao/internal/osfile"
 )
 
 // Options says where to look for fonts. The zero value looks at the system fonts, then the bundled ones.
@@ -152,9 +155,13 @@ func (c *candidate) check() {
 		return
 	}
 	c.checked = true
-	f, err := os.Open(c.file)
+	st, err := regularFont(c.file)
+	var f *os.File
+	if err == nil {
+		f, err = os.Open(c.file)
+	}
 	if err != nil {
-		c.problem = "无法读取：" + err.Error()
+		c.problem = "无法读取：" + errText(err)
 		return
 	}
 	defer f.Close()
@@ -162,6 +169,12 @@ func (c *candidate) check() {
 	if err != nil {
 		c.problem = err.Error()
 		return
+	}
+	if c.index < len(fds) {
+		if p := fds[c.index].truncation(st.Size()); p != "" {
+			c.problem = p
+			return
+		}
 	}
 	if c.index >= len(fds) {
 		c.problem = fmt.Sprintf("字体集中没有第 %d 个字体", c.index)
@@ -239,6 +252,10 @@ func scanDirs(dirs []string, notes *[]string) []candidate {
 			if d.IsDir() || !fontExt(path) {
 				return nil
 			}
+			if note := skipIrregular(path, d); note != "" {
+				*notes = append(*notes, note)
+				return nil
+			}
 			f, err := os.Open(path)
 			if err != nil {
 				return nil
@@ -249,8 +266,15 @@ func scanDirs(dirs []string, notes *[]string) []candidate {
 				*notes = append(*notes, fmt.Sprintf("跳过 %s：%v", path, err))
 				return nil
 			}
+			st, err := f.Stat()
+			if err != nil {
+				return nil
+			}
 			for _, fd := range fds {
 				fi := fd.describe(f)
+				if p := fd.truncation(st.Size()); p != "" {
+					fi.problem = p
+				}
 				out = append(out, candidate{file: path, index: fd.index, families: fi.families, style: fi.style, problem: fi.problem, checked: true})
 			}
 			return nil
@@ -262,7 +286,11 @@ func scanDirs(dirs []string, notes *[]string) []candidate {
 // openUserFile opens the font file given for a role: the face matching one of the role's official names
 // in a collection, else its first face that PDF output can embed.
 func openUserFile(r Role, file string) (*Face, error) {
-	f, err := os.Open(file)
+	st, err := regularFont(file)
+	var f *os.File
+	if err == nil {
+		f, err = os.Open(file)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s 角色（%s）的字体文件 %s 无法打开：%v；请检查 --font %s=FILE 或报告 [fonts] 表中的路径", r, r.Official(), file, errText(err), r)
 	}
@@ -270,6 +298,11 @@ func openUserFile(r Role, file string) (*Face, error) {
 	fds, err := readFaces(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s 角色（%s）的字体文件 %s 不是可用的字体：%v", r, r.Official(), file, err)
+	}
+	for _, fd := range fds {
+		if p := fd.truncation(st.Size()); p != "" {
+			return nil, fmt.Errorf("%s 角色（%s）的字体文件 %s 不是可用的字体：%s", r, r.Official(), file, p)
+		}
 	}
 	var infos []faceInfo
 	for _, fd := range fds {
@@ -319,6 +352,10 @@ func openUserFile(r Role, file string) (*Face, error) {
 
 // errText shortens an *os.PathError to its cause.
 func errText(err error) string {
+	var oe *osfile.Error
+	if errors.As(err, &oe) {
+		return oe.Msg
+	}
 	if pe, ok := err.(*os.PathError); ok {
 		return pe.Err.Error()
 	}

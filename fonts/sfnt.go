@@ -35,7 +35,7 @@ func readAt(r io.ReaderAt, off int64, n int) ([]byte, error) {
 	}
 	b := make([]byte, n)
 	if _, err := r.ReadAt(b, off); err != nil {
-		return nil, fmt.Errorf("文件过短或已损坏（偏移 %d 处读取 %d 字节失败）", off, n)
+		return nil, fmt.Errorf("文件不完整（被截断）或已损坏（偏移 %d 处读取 %d 字节失败）；请重新下载或复制该字体文件", off, n)
 	}
 	return b, nil
 }

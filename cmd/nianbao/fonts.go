@@ -41,6 +41,9 @@ func cmdFonts(args []string, stdout, stderr io.Writer) int {
 		opts.Files = fonts.MergeFiles(fromReport, files)
 	}
 	set, err := fonts.Resolve(opts)
+	if err == nil {
+		err = set.Check()
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "nianbao fonts：", err)
 		return 2
