@@ -1,0 +1,145 @@
+package xlsx
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/report"
+)
+
+// Labels of the 基本信息 sheet (column A); the value stands to their right.
+const (
+	infoAgency     = "机关名称"
+	infoYear       = "报告年度"
+	infoFormat     = "报告格式"
+	infoTitle      = "标题"
+	infoSignature  = "署名"
+	infoDate       = "成文日期"
+	infoAmountNote = "采购总金额单位说明"
+)
+
+// formatLabel is the value of 报告格式: the format and its document number.
+func formatLabel(f layouts.Format) string {
+	if f == layouts.F2019 {
+		return "2019（国办公开办函〔2019〕60号）"
+	}
+	return "2021（国办公开办函〔2021〕30号）"
+}
+
+// writeInfo writes the 基本信息 sheet: one label and value per row, with a note on how to fill it in.
+func writeInfo(f *excelize.File, st *styles, r *report.Report, o Options) error {
+	s := SheetInfo
+	agency := r.Agency
+	if o.Template && agency == agencyPlaceholder {
+		agency = ""
+	}
+	title := r.Title
+	if title == fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.Agency, r.Year) {
+		title = "" // the default: 机关名称 + 年度
+	}
+	signature := r.Signature
+	if o.Template && signature == agencyPlaceholder {
+		signature = ""
+	}
+	type row struct {
+		label, note string
+		value       any
+		locked      bool
+	}
+	rows := []row{
+		{infoAgency, "必填。", agency, false},
+		{infoYear, "必填：统计年度，如 2024。", r.Year, false},
+		{infoFormat, "本工作簿的表格按此格式排列，不可更改；换格式请重新生成模板（nianbao xlsx template --format）。", formatLabel(r.Format), true},
+		{infoTitle, "可不填：默认为“机关名称＋年度＋年政府信息公开工作年度报告”。", title, false},
+		{infoSignature, "可不填：报告末尾的署名。", signature, false},
+		{infoDate, "可不填：如 2025年1月20日。", r.Date, false},
+	}
+	if r.Format == layouts.F2019 {
+		rows = append(rows, row{infoAmountNote, "可不填：印在表二“采购总金额”之后，如（单位：万元）。", r.AmountNote, false})
+	}
+	if err := f.SetColWidth(s, "A", "A", 20); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(s, "B", "B", 44); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(s, "C", "C", 60); err != nil {
+		return err
+	}
+	if err := f.MergeCell(s, "A1", "C1"); err != nil {
+		return err
+	}
+	if err := f.SetCellStr(s, "A1", "政府信息公开工作年度报告 基本信息"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(s, "A1", "C1", st.title); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(s, 1, 30); err != nil {
+		return err
+	}
+	for i, rw := range rows {
+		n := strconv.Itoa(i + 2)
+		if err := f.SetCellStr(s, "A"+n, rw.label); err != nil {
+			return err
+		}
+		if err := f.SetCellValue(s, "B"+n, rw.value); err != nil {
+			return err
+		}
+		if err := f.SetCellStr(s, "C"+n, rw.note); err != nil {
+			return err
+		}
+		vs := st.text
+		if rw.locked {
+			vs = st.textLocked
+		}
+		for _, c := range []struct {
+			col   string
+			style int
+		}{{"A", st.label}, {"B", vs}, {"C", st.hint}} {
+			if err := f.SetCellStyle(s, c.col+n, c.col+n, c.style); err != nil {
+				return err
+			}
+		}
+		if err := f.SetRowHeight(s, i+2, 30); err != nil {
+			return err
+		}
+	}
+	dv := excelize.NewDataValidation(false)
+	dv.SetSqref("B3")
+	if err := dv.SetRange(2008, 2100, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
+		return err
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, "请填写年度", "报告年度是 2008 到 2100 之间的四位整数，如 2024。")
+	if err := f.AddDataValidation(s, dv); err != nil {
+		return err
+	}
+	help := []string{
+		"填写说明：",
+		"1. 表二、表三、表四按国家规定的格式排列；白色单元格填写数字（没有数据请填 0），灰色单元格是公式，自动计算总计、（七）总计和结转下年度。",
+		"2. 表三下方的“勾稽检查”行逐列核对：第一项加第二项之和等于第三项加第四项之和；不符时变为红色。被改写而与公式不一致的总计也会变红。",
+		"3. 标签单元格已锁定（工作表保护，无密码），以免误改表格结构；如确需修改，可在“审阅”中撤销工作表保护。",
+		"4. “正文”工作表每行一段：写明所属部分（如“一、总体情况”），有小节时写小节标题，同一小节的各段小节标题相同。",
+		"5. 填好后用 nianbao xlsx import 文件.xlsx 读回，或直接 nianbao check / nianbao render 文件.xlsx。",
+	}
+	start := len(rows) + 3
+	for i, h := range help {
+		n := strconv.Itoa(start + i)
+		if err := f.MergeCell(s, "A"+n, "C"+n); err != nil {
+			return err
+		}
+		if err := f.SetCellStr(s, "A"+n, h); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(s, "A"+n, "C"+n, st.hint); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(s, start+i, 26); err != nil {
+			return err
+		}
+	}
+	return pageSetup(f, s, "portrait", true)
+}
