@@ -68,11 +68,11 @@ var ErrGlyphs = errors.New("有字符在字体中没有字形，未生成文件�
 // error no output file is left behind.
 func Render(input string, o RenderOptions) (*Result, error) {
 	res := &Result{Input: input}
-	r, err := report.Load(input)
+	r, notes, err := LoadAny(input)
 	if err != nil {
 		return res, err
 	}
-	res.Findings = report.Check(r)
+	res.Findings = append(notes, report.Check(r)...)
 	if report.HasErrors(res.Findings) && !o.Draft {
 		return res, ErrRules
 	}
@@ -228,8 +228,8 @@ func writeAtomic(path string, fill func(io.Writer) error) (err error) {
 	return nil
 }
 
-// CheckFile loads a report and runs the checks; prev, when not empty, is last year's report for the
-// cross-year rules.
+// CheckFile loads a report (TOML or .xlsx, see LoadAny) and runs the checks; prev, when not empty, is last
+// year's report for the cross-year rules.
 func CheckFile(path, prev string) ([]report.Finding, error) {
 	fs, _, err := CheckFileFigures(path, prev)
 	return fs, err
@@ -238,14 +238,14 @@ func CheckFile(path, prev string) ([]report.Finding, error) {
 // CheckFileFigures is CheckFile that also returns the figures evaluators derive from the tables
 // (实质公开率, 复议纠错率, 诉讼纠错率; see report.DerivedFigures).
 func CheckFileFigures(path, prev string) ([]report.Finding, []report.Figure, error) {
-	r, err := report.Load(path)
+	r, fs, err := LoadAny(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	fs := report.Check(r)
+	fs = append(fs, report.Check(r)...)
 	figs := report.DerivedFigures(r)
 	if prev != "" {
-		p, err := report.Load(prev)
+		p, _, err := LoadAny(prev)
 		if err != nil {
 			return fs, figs, err
 		}

@@ -2,7 +2,10 @@ package xlsx
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -142,4 +145,115 @@ func writeInfo(f *excelize.File, st *styles, r *report.Report, o Options) error 
 		}
 	}
 	return pageSetup(f, s, "portrait", true)
+}
+
+// infoValue finds a label of 基本信息 and returns the cell to its right (past the label's own merged
+// range). ok is false when the label is missing.
+func infoValue(g *sheetGrid, label string) (r, c int, ok bool) {
+	hits := g.find(label)
+	if len(hits) == 0 {
+		return 0, 0, false
+	}
+	r = hits[0][0]
+	_, last := g.span(r, hits[0][1])
+	return r, last + 1, true
+}
+
+// readInfo reads 基本信息: agency and year (required), format, title, signature, date, amount note.
+func (rd *reader) readInfo(r *report.Report) {
+	g := rd.sheetFor(SheetInfo, infoAgency)
+	if g == nil {
+		rd.errf("", "找不到“%s”工作表（含“%s”“%s”“%s”）：请用 nianbao xlsx template 生成的工作簿填写", SheetInfo, infoAgency, infoYear, infoFormat)
+		return
+	}
+	text := func(label string, required bool) (string, string) {
+		row, col, ok := infoValue(g, label)
+		if !ok {
+			if required {
+				rd.errf(g.sheet, "找不到“%s”：请不要删除或改写这一行的标签", label)
+			}
+			return "", ""
+		}
+		at := loc(g.sheet, row, col)
+		ct, err := g.value(row, col)
+		if err != nil {
+			rd.errf(at, "“%s”：%v", label, err)
+			return "", at
+		}
+		s := strings.Trim(ct.shown, spaceTrimSet)
+		if s == "" && required {
+			rd.errf(at, "“%s”为空：请填写%s", label, label)
+		}
+		return s, at
+	}
+	r.Agency, _ = text(infoAgency, true)
+	if y, at := text(infoYear, true); y != "" {
+		n, err := strconv.Atoi(fold(y))
+		if err != nil || n < 2008 || n > 2100 {
+			rd.errf(at, "“%s”'%s' 不是 2008 到 2100 之间的年份：请填写四位数字，如 2024", infoYear, y)
+		} else {
+			r.Year = n
+		}
+	}
+	fs, at := text(infoFormat, false)
+	switch f := fold(fs); {
+	case strings.HasPrefix(f, "2019"):
+		r.Format = layouts.F2019
+	case strings.HasPrefix(f, "2021"):
+		r.Format = layouts.F2021
+	case f == "" && r.Year != 0:
+		r.Format = rd.guessFormat(r.Year)
+	default:
+		rd.errf(at, "“%s”'%s' 无法识别：只能是 2019（国办公开办函〔2019〕60号）或 2021（国办公开办函〔2021〕30号）", infoFormat, fs)
+	}
+	if r.Format == layouts.F2021 && r.Year != 0 && r.Year < 2021 {
+		rd.errf(at, "“%s”是 2021 格式，但报告年度是 %d 年：2021 格式适用于 2021 年及以后的报告；请用 --format 2019 重新生成模板", infoFormat, r.Year)
+	}
+	r.Title, _ = text(infoTitle, false)
+	if r.Title == "" && r.Agency != "" && r.Year != 0 {
+		r.Title = fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.Agency, r.Year)
+	}
+	r.Signature, _ = text(infoSignature, false)
+	r.AmountNote, _ = text(infoAmountNote, false)
+	if row, col, ok := infoValue(g, infoDate); ok {
+		at := loc(g.sheet, row, col)
+		if ct, err := g.value(row, col); err == nil && fold(ct.raw) != "" {
+			t, ok := parseDate(ct)
+			if !ok {
+				rd.errf(at, "“%s”'%s' 无法识别：请写成 2025年1月20日 或 2025-01-20", infoDate, strings.TrimSpace(ct.shown))
+			} else {
+				r.Issued = t
+				r.Date = fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+			}
+		}
+	}
+}
+
+// guessFormat returns the format of the year, for a workbook whose 报告格式 cell is empty.
+func (rd *reader) guessFormat(year int) layouts.Format { return layouts.DefaultFormat(year) }
+
+var dateText = regexp.MustCompile(`^(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?$`)
+
+// parseDate reads a date cell: a date serial number, or text such as 2025年1月20日, 2025-01-20, 2025/1/20.
+func parseDate(ct cellText) (time.Time, bool) {
+	s := fold(ct.raw)
+	if v, err := strconv.ParseFloat(s, 64); err == nil && v > 1 && v < 200000 {
+		t, err := excelize.ExcelDateToTime(v, false)
+		if err != nil {
+			return time.Time{}, false
+		}
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+	}
+	m := dateText.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != mo || t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
 }

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -122,4 +123,112 @@ func writeNarrative(f *excelize.File, st *styles, r *report.Report, o Options) e
 		return err
 	}
 	return pageSetup(f, s, "landscape", false)
+}
+
+// partOf matches the 部分 cell of a 正文 row: 前言, the heading (一、总体情况), the title alone (总体情况) or
+// the number alone (一).
+func partOf(f layouts.Format, s string) (key string, ok bool) {
+	s = norm(s)
+	if s == norm(partPreamble) {
+		return "", true
+	}
+	for _, sec := range layouts.Sections(f) {
+		if sec.Kind != layouts.Narrative {
+			continue
+		}
+		if s == norm(sec.Heading()) || s == norm(sec.Title) || s == sec.Number || s == sec.Number+"、" {
+			return sec.Key, true
+		}
+	}
+	return "", false
+}
+
+// readNarrative reads the 正文 sheet, when there is one: rows in order, each a paragraph of its part; a
+// sub-section starts where the 小节标题 changes, and a row with an empty 小节标题 after a sub-section
+// continues it.
+func (rd *reader) readNarrative(r *report.Report) {
+	g := rd.sheetFor(SheetNarrative, narrText)
+	if g == nil {
+		return
+	}
+	head := g.find(narrText)[0][0]
+	cols := map[string]int{}
+	for _, h := range []string{narrPart, narrSub, narrRunIn, narrText} {
+		c, ok := g.rowHas(head, h, -1)
+		if !ok {
+			rd.errf(loc(g.sheet, head, 0), "第 %d 行表头中找不到“%s”列：请不要删除或改写表头", head+1, h)
+			return
+		}
+		cols[h] = c
+	}
+	nars := map[string]*report.Narrative{"overview": &r.Overview, "problems": &r.Problems, "other": &r.Other}
+	type cur struct {
+		title string
+		open  bool
+	}
+	state := map[string]*cur{"overview": {}, "problems": {}, "other": {}}
+	lastPart := ""
+	seenPart := false
+	for row := head + 1; row < len(g.label); row++ {
+		cell := func(h string) (string, string) {
+			at := loc(g.sheet, row, cols[h])
+			ct, err := g.value(row, cols[h])
+			if err != nil {
+				rd.errf(at, "%v", err)
+				return "", at
+			}
+			return strings.Trim(ct.shown, spaceTrimSet), at
+		}
+		partText, partAt := cell(narrPart)
+		sub, _ := cell(narrSub)
+		flag, flagAt := cell(narrRunIn)
+		text, _ := cell(narrText)
+		if sub == "" && text == "" {
+			continue // an empty row, or a part named with nothing in it yet
+		}
+		key := lastPart
+		if partText != "" {
+			k, ok := partOf(r.Format, partText)
+			if !ok {
+				rd.errf(partAt, "“%s”'%s' 无法识别：应为 前言、一、总体情况、五、存在的主要问题及改进情况 或 六、其他需要报告的事项", narrPart, partText)
+				continue
+			}
+			key, lastPart, seenPart = k, k, true
+		} else if !seenPart {
+			rd.errf(partAt, "“%s”为空：请写明这一段属于哪一部分（如“一、总体情况”）", narrPart)
+			continue
+		}
+		if key == "" { // 前言
+			if sub != "" {
+				rd.errf(partAt, "前言不分小节：请清空“%s”，或把这一段归入“一、总体情况”等部分", narrSub)
+			}
+			if text != "" {
+				r.Preamble = append(r.Preamble, text)
+			}
+			continue
+		}
+		n, st := nars[key], state[key]
+		runIn := false
+		switch norm(strings.ToLower(flag)) {
+		case "", runInNo, "false", "0", "n", "no", "×":
+		case runInYes, "true", "1", "y", "yes", "√", "✓":
+			runIn = true
+		default:
+			rd.errf(flagAt, "“%s”'%s' 无法识别：请填“是”或“否”（或留空，即“否”）", narrRunIn, flag)
+		}
+		switch {
+		case sub != "" && (!st.open || sub != st.title):
+			n.Sections = append(n.Sections, report.SubSection{Title: sub, RunIn: runIn})
+			st.title, st.open = sub, true
+		case sub == "" && !st.open:
+			if text != "" {
+				n.Paragraphs = append(n.Paragraphs, text)
+			}
+			continue
+		}
+		if text != "" {
+			s := &n.Sections[len(n.Sections)-1]
+			s.Paragraphs = append(s.Paragraphs, text)
+		}
+	}
 }

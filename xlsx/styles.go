@@ -84,7 +84,7 @@ func (s *styles) decimalStyle(f *excelize.File, n int) (int, error) {
 		fmtCode += "0"
 	}
 	id, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontSong, Size: fontSize}, Border: border(),
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+		Alignment:  &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
 		Protection: &excelize.Protection{Locked: false}, CustomNumFmt: &fmtCode})
 	if err != nil {
 		return 0, err

@@ -1,0 +1,81 @@
+package xlsx
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/nianbao/nianbao/report"
+)
+
+// Import is a workbook read back: the report, its report file and what the reader noticed.
+type Import struct {
+	// Report is the report as the TOML loader validates and completes it; File is the workbook's path.
+	Report *report.Report
+	// TOML is the report file (report.Write with every total written, so `check` compares them).
+	TOML []byte
+	// Blanks lists the value cells left empty (read as 0) and rows that are not rows of a table, one
+	// message each, naming sheet!cell.
+	Blanks []string
+	// Where maps a data key ("t3.r3_1.CE") to the cell it was read from ("表三!E12").
+	Where map[string]string
+}
+
+// Read reads a workbook by its labels. Errors are *report.LoadError values naming sheet!cell and the
+// official label of every bad cell.
+func Read(path string) (*Import, error) {
+	f, err := open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rd := &reader{file: path, f: f}
+	return rd.finish(rd.read())
+}
+
+// ReadBytes is Read on a workbook held in memory; name is used in messages.
+func ReadBytes(name string, data []byte) (*Import, error) {
+	f, err := openBytes(name, data)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rd := &reader{file: name, f: f}
+	return rd.finish(rd.read())
+}
+
+// finish turns what was read into a report file and loads it with the report loader, so that a workbook
+// is held to exactly the rules of a TOML report.
+func (rd *reader) finish(raw *report.Report) (*Import, error) {
+	if len(rd.problems) > 0 {
+		return nil, &report.LoadError{Problems: rd.problems}
+	}
+	data := report.Write(raw, report.WriteOptions{Totals: true,
+		Header: []string{fmt.Sprintf("由 nianbao xlsx import 从 %s 读入；表三、表四的总计照工作簿写出，nianbao check 核对它们", filepath.Base(rd.file))}})
+	r, err := report.Parse(rd.file, data)
+	if err != nil {
+		if le, ok := err.(*report.LoadError); ok {
+			var ps []report.Problem
+			for _, p := range le.Problems {
+				ps = append(ps, report.Problem{File: rd.file, Msg: p.Msg})
+			}
+			return nil, &report.LoadError{Problems: ps}
+		}
+		return nil, err
+	}
+	r.Lines = map[string]int{} // lines of the generated file mean nothing to the reader of the workbook
+	return &Import{Report: r, TOML: data, Blanks: rd.blanks, Where: rd.where}, nil
+}
+
+// Load reads a workbook for `render` and `check`: the report, and the blank cells as warnings
+// (rule XLSX-BLANK).
+func Load(path string) (*report.Report, []report.Finding, error) {
+	imp, err := Read(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	var fs []report.Finding
+	for _, b := range imp.Blanks {
+		fs = append(fs, report.Finding{Severity: report.Warning, Rule: "XLSX-BLANK", Message: b, File: path})
+	}
+	return imp.Report, fs, nil
+}
