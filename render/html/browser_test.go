@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image/png"
 	"math"
@@ -265,6 +266,9 @@ func TestBrowserLayout(t *testing.T) {
 					}
 					t.Logf("%s: %s (%d×%d)", where, out, img.Bounds().Dx(), img.Bounds().Dy())
 				}
+				if v.mobile {
+					scrollTables(t, ctx, where, filepath.Join(dir, name+"-"+v.name+"-scrolled.png"), suffix == "" && !strings.HasPrefix(name, "sample"))
+				}
 			}
 		}
 	}
@@ -340,4 +344,33 @@ func rowIndex(t *layouts.Table, id string) int {
 		}
 	}
 	return -1
+}
+
+// scrollTables scrolls every table container to its right end, as a thumb does on a phone, and checks
+// that the wide tables 三 and 四 move inside their containers while the page stays put; with shot it
+// saves a screenshot of the scrolled page.
+func scrollTables(t *testing.T, ctx context.Context, where, file string, shot bool) {
+	t.Helper()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+  const out = [];
+  for (const tb of document.querySelectorAll("table")) { const w = tb.parentElement; w.scrollLeft = w.scrollWidth; out.push(w.scrollLeft); }
+  out.push(scrollX);
+  return out;
+})()`))
+	if err != nil {
+		t.Fatalf("%s: %v", where, err)
+	}
+	if len(got) != 4 || got[0] != 0 || got[1] <= 0 || got[2] <= 0 || got[3] != 0 {
+		t.Errorf("%s: scrolled table containers to %v (tables 二 三 四, then the page), want 0, >0, >0, 0", where, got)
+	}
+	if !shot {
+		return
+	}
+	img, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("%s: screenshot: %v", where, err)
+	}
+	if err := os.WriteFile(file, img, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -22,8 +22,8 @@ func allReports(t *testing.T) map[string]*report.Report {
 	return reports
 }
 
-// TestDeterministicAndFragment renders each report twice (same bytes) and checks that the fragment is
-// exactly the page's <article>.
+// TestDeterministicAndFragment renders each report twice (same bytes), checks that the fragment is
+// exactly the page's <article>, and that only a draft carries the 草稿 mark.
 func TestDeterministicAndFragment(t *testing.T) {
 	for name, r := range allReports(t) {
 		page := renderHTML(t, r, Options{Version: "1.0"})
@@ -33,6 +33,9 @@ func TestDeterministicAndFragment(t *testing.T) {
 		frag := renderHTML(t, r, Options{Fragment: true})
 		if !strings.HasPrefix(frag, "<article ") || !strings.HasSuffix(frag, "</article>\n") || !strings.Contains(page, frag) {
 			t.Errorf("%s: the fragment is not the page's article", name)
+		}
+		if strings.Contains(page, ">草稿<") || !strings.Contains(renderHTML(t, r, Options{Fragment: true, Draft: true}), ">草稿</p>") {
+			t.Errorf("%s: the 草稿 mark is not exactly in the draft", name)
 		}
 		if !strings.HasPrefix(page, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">") ||
 			!strings.Contains(page, "<title>"+r.Title+"</title>") || !strings.Contains(page, `content="nianbao 1.0"`) {

@@ -12,11 +12,11 @@ const (
 	// styleDraft is the 草稿 mark at the top of a draft.
 	styleDraft = "margin:0 0 1em;padding:0.25em;border:2px solid #c00;color:#c00;font-size:1.5em;font-weight:bold;line-height:1.4;text-align:center;text-indent:0;letter-spacing:1em;"
 	// styleTitle is the report title (2号 小标宋 in the PDF).
-	styleTitle = "margin:0.5em 0 1em;font-size:1.6em;font-weight:bold;line-height:1.4;text-align:center;text-indent:0;"
+	styleTitle = "margin:0.5em 0 1em;font-size:1.6em;font-weight:bold;line-height:1.4;text-align:center;text-indent:0;text-wrap:balance;"
 	// styleH1 is a first-level heading 一、总体情况 (黑体 in the PDF, indented two characters).
-	styleH1 = "margin:1em 0 0.5em;font-size:1.2em;font-weight:bold;line-height:1.6;text-align:left;text-indent:2em;"
+	styleH1 = "margin:1em 0 0.5em;font-size:1.2em;font-weight:bold;line-height:1.6;text-align:left;text-indent:2em;text-wrap:pretty;"
 	// styleH2 is a second-level heading （一）主动公开 on a line of its own (楷体 in the PDF).
-	styleH2 = "margin:0.5em 0;font-size:1em;font-weight:bold;line-height:1.8;text-align:left;text-indent:2em;"
+	styleH2 = "margin:0.5em 0;font-size:1em;font-weight:bold;line-height:1.8;text-align:left;text-indent:2em;text-wrap:pretty;"
 	// stylePara is a body paragraph: first line indented two characters, justified.
 	stylePara = "margin:0 0 0.5em;line-height:1.8;text-align:justify;text-indent:2em;"
 	// styleLead is the run-in heading at the start of a paragraph.
@@ -46,7 +46,7 @@ type tableLook struct {
 // tableLooks follow the PDF: table 二 roomier, the dense tables 三 and 四 smaller.
 var tableLooks = map[string]tableLook{
 	"t2": {fontSize: "0.9375em", minWidth: "20em"},
-	"t3": {fontSize: "0.875em", minWidth: "52em"},
+	"t3": {fontSize: "0.875em", minWidth: "40em"},
 	"t4": {fontSize: "0.875em", minWidth: "44em"},
 }
 
