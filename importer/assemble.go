@@ -38,6 +38,8 @@ func sectionOf(text string) int {
 
 var (
 	titleRe  = regexp.MustCompile(`^(.*?)(\d{4})\s*年(?:度)?\s*(.*?)政府信息公开(?:工作)?年度?报告`)
+	// titleRe2 reads titles with the year after the subject: 某某局政府信息公开工作2023年度报告.
+	titleRe2 = regexp.MustCompile(`^(.*?)政府信息公开(?:工作)?(\d{4})\s*年度?报告`)
 	dateLine = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
 	yearRe   = regexp.MustCompile(`(20\d{2})年`)
 	chromeRe = regexp.MustCompile(`发布时间|发布日期|来源[：:]|浏览次数|阅读次数|点击数|字号|【打印】|【关闭】|打印本页|关闭窗口|分享到|索引号|信息来源`)
@@ -94,7 +96,7 @@ func assemble(blocks []block, title string, o Options, source string) (*Result, 
 	titleAt := -1
 	if title == "" {
 		for i := 0; i < first && i < 40; i++ {
-			if blocks[i].rows == nil && titleRe.MatchString(norm1Title(blocks[i].text)) {
+			if blocks[i].rows == nil && isTitle(blocks[i].text) {
 				title, titleAt = blocks[i].text, i
 				break
 			}
@@ -225,13 +227,22 @@ func classify(rows []gridRow) int {
 	return -1
 }
 
+// isTitle reports whether s reads like the title of an annual report.
+func isTitle(s string) bool {
+	t := norm1Title(s)
+	return utf8.RuneCountInString(t) <= report.MaxTitleRunes && (titleRe.MatchString(t) || titleRe2.MatchString(t))
+}
+
 func norm1Title(s string) string { return strings.Join(strings.Fields(cleanSpace(s)), "") }
 
 // meta reads agency, year and title from the headline (or the options).
 func (a *assembler) meta(title string, blocks []block) {
 	r := a.r
 	t := norm1Title(title)
-	if m := titleRe.FindStringSubmatch(t); m != nil {
+	if m := titleRe2.FindStringSubmatch(t); m != nil && !titleRe.MatchString(t) {
+		r.Year, _ = strconv.Atoi(m[2])
+		r.Agency = strings.TrimSuffix(strings.TrimPrefix(m[1], "关于"), "的")
+	} else if m := titleRe.FindStringSubmatch(t); m != nil {
 		y, _ := strconv.Atoi(m[2])
 		r.Year = y
 		agency := strings.TrimSpace(m[1] + m[3])
@@ -437,7 +448,7 @@ func (a *assembler) closing(blocks []block) []block {
 	if end == 0 {
 		return blocks
 	}
-	last := norm1Title(blocks[end-1].text)
+	last := chineseDigits(norm1Title(blocks[end-1].text))
 	if m := dateLine.FindStringSubmatch(foldNumber(last)); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
@@ -473,4 +484,74 @@ func (a *assembler) finish() (*Result, error) {
 	}
 	res.Report = back
 	return res, nil
+}
+
+// chineseDigits rewrites a date in Chinese numerals (二〇二四年一月二十日) with Arabic digits; other text is
+// returned unchanged.
+func chineseDigits(s string) string {
+	if !strings.HasSuffix(s, "日") || !strings.ContainsAny(s, "〇零一二三四五六七八九十") {
+		return s
+	}
+	val := map[rune]int{'〇': 0, '零': 0, 'O': 0, '○': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		c := rs[i]
+		if c == '年' || c == '月' || c == '日' {
+			b.WriteRune(c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] != '年' && rs[j] != '月' && rs[j] != '日' {
+			j++
+		}
+		part := rs[i:j]
+		i = j
+		if j < len(rs) && rs[j] == '年' {
+			for _, d := range part {
+				v, ok := val[d]
+				if !ok {
+					return s
+				}
+				b.WriteString(strconv.Itoa(v))
+			}
+			continue
+		}
+		// 月/日: 一 … 三十一 with 十.
+		n := 0
+		switch {
+		case len(part) == 1 && part[0] == '十':
+			n = 10
+		case len(part) == 1:
+			v, ok := val[part[0]]
+			if !ok {
+				return s
+			}
+			n = v
+		case len(part) == 2 && part[0] == '十':
+			v, ok := val[part[1]]
+			if !ok {
+				return s
+			}
+			n = 10 + v
+		case len(part) == 2 && part[1] == '十':
+			v, ok := val[part[0]]
+			if !ok {
+				return s
+			}
+			n = 10 * v
+		case len(part) == 3 && part[1] == '十':
+			v1, ok1 := val[part[0]]
+			v2, ok2 := val[part[2]]
+			if !ok1 || !ok2 {
+				return s
+			}
+			n = 10*v1 + v2
+		default:
+			return s
+		}
+		b.WriteString(strconv.Itoa(n))
+	}
+	return b.String()
 }

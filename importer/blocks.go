@@ -68,6 +68,8 @@ type srcRow struct {
 	labels []string
 	tokens []string
 	raw    string
+	// blanks counts the cells written "/" or "—" read as 0.
+	blanks int
 }
 
 // readRow separates the label cells of a row from its numbers. A cell such as "一、本年新收…数量20 0 0"
@@ -84,6 +86,11 @@ func readRow(cells gridRow) srcRow {
 			raw = append(raw, t)
 		}
 		if blankCell[t] {
+			// "/" or "—" in a number cell: nothing to report, read as 0 (noted in the draft).
+			if c.origin {
+				r.tokens = append(r.tokens, "0")
+				r.blanks++
+			}
 			continue
 		}
 		label, nums := t, ""
@@ -94,9 +101,9 @@ func readRow(cells gridRow) srcRow {
 				label, nums = t, ""
 			}
 		}
-		if label != "" {
-			if n := len(r.labels); n == 0 || r.labels[n-1] != label {
-				r.labels = append(r.labels, label)
+		for _, l := range splitLabel(label) {
+			if n := len(r.labels); n == 0 || r.labels[n-1] != l {
+				r.labels = append(r.labels, l)
 			}
 		}
 		if c.origin && nums != "" {
@@ -105,6 +112,26 @@ func readRow(cells gridRow) srcRow {
 	}
 	r.raw = strings.Join(raw, " | ")
 	return r
+}
+
+var subLabelRe = regexp.MustCompile(`\s+\d{1,2}\s*[.、．]`)
+
+// splitLabel cuts a cell holding a category and its numbered sub-row ("（三）不予公开 1.属于国家秘密")
+// into the two labels.
+func splitLabel(label string) []string {
+	if label == "" {
+		return nil
+	}
+	var out []string
+	for {
+		m := subLabelRe.FindStringIndex(label)
+		if m == nil || m[0] == 0 {
+			break
+		}
+		out = append(out, strings.TrimSpace(label[:m[0]]))
+		label = strings.TrimSpace(label[m[0]:])
+	}
+	return append(out, label)
 }
 
 // foldNumber turns full-width digits, signs, dots and commas of thousands into ASCII so numbers read

@@ -450,11 +450,11 @@ func pageTitle(doc *html.Node) string {
 			case n.DataAtom == atom.Title && title == "":
 				title = nodeText(n, 400)
 			case headLevel(n.DataAtom) > 0 && heading == "":
-				if t := nodeText(n, 400); titleRe.MatchString(norm1Title(t)) {
+				if t := nodeText(n, 400); isTitle(t) {
 					heading = t
 				}
 			case classed == "" && strings.Contains(strings.ToLower(attr(n, "class")+attr(n, "id")), "title"):
-				if t := nodeText(n, 400); len(t) < 400 && titleRe.MatchString(norm1Title(t)) {
+				if t := nodeText(n, 400); len(t) < 400 && isTitle(t) {
 					classed = t
 				}
 			}
@@ -465,7 +465,7 @@ func pageTitle(doc *html.Node) string {
 	}
 	walk(doc, 0)
 	for _, t := range []string{meta, heading, classed} {
-		if t = strings.TrimSpace(cleanSpace(t)); t != "" && titleRe.MatchString(norm1Title(t)) {
+		if t = strings.TrimSpace(cleanSpace(t)); t != "" && isTitle(t) {
 			return t
 		}
 	}
@@ -474,7 +474,7 @@ func pageTitle(doc *html.Node) string {
 			title = title[:i]
 		}
 	}
-	if t := strings.TrimSpace(title); titleRe.MatchString(norm1Title(t)) {
+	if t := strings.TrimSpace(title); isTitle(t) {
 		return t
 	}
 	return ""

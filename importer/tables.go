@@ -57,6 +57,7 @@ func (a *assembler) table2(rows []srcRow) {
 		}
 	}
 	seen := map[int]bool{}
+	var pending []string
 	for _, row := range rows {
 		if r.Format == layouts.F2019 {
 			for _, l := range row.labels {
@@ -66,8 +67,14 @@ func (a *assembler) table2(rows []srcRow) {
 			}
 		}
 		if len(row.tokens) == 0 {
+			pending = row.labels
 			continue
 		}
+		if len(row.labels) == 0 && pending != nil {
+			// The label on one line, the numbers on the next (flattened text).
+			row.labels = pending
+		}
+		pending = nil
 		i, how, got := bestLabel(row.labels, labels)
 		if i < 0 {
 			a.res.warn(fmt.Sprintf("表二：无法识别的行%s（不是 %s 格式的项目），已舍弃", quoteSrc(row.raw), r.Format))
@@ -83,16 +90,24 @@ func (a *assembler) table2(rows []srcRow) {
 		if n := labelNote(how, got, it.Label); n != "" {
 			a.res.note(key, n, how == fuzzyMatch)
 		}
+		if row.blanks > 0 {
+			a.res.note(key, fmt.Sprintf("原文有 %d 格写作“/”或“—”，按 0 读入", row.blanks), false)
+		}
 		a.t2Values(it, key, row)
 	}
 	if len(seen) == 0 {
 		a.res.note("table2", "原文中没有读到表二的任何数据（表格可能是图片），暂全部按 0 填写，请按原件填写", true)
 		return
 	}
+	var missing []string
 	for i, it := range items {
 		if !seen[i] {
-			a.res.note("table2."+it.ID, fmt.Sprintf("原文中找不到“%s”这一行，暂按 0 填写", it.Label), true)
+			a.res.note("table2."+it.ID, fmt.Sprintf("原文中找不到“%s”这一行，暂按 0 填写", it.Label), false)
+			missing = append(missing, it.Label)
 		}
+	}
+	if len(missing) > 0 {
+		a.res.Warnings = append(a.res.Warnings, Warning{Key: "table2", Msg: fmt.Sprintf("表二：原文中找不到 %d 行（%s），暂按 0 填写", len(missing), strings.Join(missing, "、"))})
 	}
 }
 
@@ -194,6 +209,7 @@ func (a *assembler) table3(rows []srcRow) {
 	}
 	group := ""
 	seen := map[string]bool{}
+	var pending []string
 	for _, row := range rows {
 		// The category this row opens, if any.
 		for _, l := range row.labels {
@@ -202,8 +218,13 @@ func (a *assembler) table3(rows []srcRow) {
 			}
 		}
 		if len(row.tokens) == 0 {
+			pending = row.labels
 			continue
 		}
+		if len(row.labels) == 0 && pending != nil {
+			row.labels = pending
+		}
+		pending = nil
 		i, how, got := a.t3Row(row.labels, all, labels, group)
 		if i < 0 {
 			a.res.warn(fmt.Sprintf("表三：无法识别的行%s，已舍弃", quoteSrc(row.raw)))
@@ -219,6 +240,9 @@ func (a *assembler) table3(rows []srcRow) {
 		if n := labelNote(how, got, all[i].Label); n != "" {
 			a.res.note(key, n, how == fuzzyMatch)
 		}
+		if row.blanks > 0 {
+			a.res.note(key, fmt.Sprintf("原文有 %d 格写作“/”或“—”，按 0 读入", row.blanks), false)
+		}
 		a.t3Values(id, all[i].Name(), key, row)
 	}
 	if len(a.shifted) > 0 {
@@ -228,6 +252,7 @@ func (a *assembler) table3(rows []srcRow) {
 		a.res.note("table3", "原文中没有读到表三的任何数据（表格可能是图片），暂全部按 0 填写，请按原件填写", true)
 		return
 	}
+	var missing []string
 	for _, row := range all {
 		if !seen[row.ID] {
 			r.T3[row.ID] = [7]int64{}
@@ -236,8 +261,12 @@ func (a *assembler) table3(rows []srcRow) {
 				a.res.note("table3."+row.ID, fmt.Sprintf("原文中找不到“%s”这一行，按计算值填写", row.Name()), false)
 				continue
 			}
-			a.res.note("table3."+row.ID, fmt.Sprintf("原文中找不到“%s”这一行，暂按 0 填写", row.Name()), true)
+			a.res.note("table3."+row.ID, fmt.Sprintf("原文中找不到“%s”这一行，暂按 0 填写", row.Name()), false)
+			missing = append(missing, row.Name())
 		}
+	}
+	if len(missing) > 0 {
+		a.res.Warnings = append(a.res.Warnings, Warning{Key: "table3", Msg: fmt.Sprintf("表三：原文中找不到 %d 行（%s），暂按 0 填写", len(missing), strings.Join(missing, "、"))})
 	}
 }
 

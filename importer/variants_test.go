@@ -1,0 +1,138 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/report"
+)
+
+// A page with no CMS content block: the report sits in plain <div>s beside navigation that also has
+// numbered links; headings are split over inline elements; table 三 was pasted as text lines (labels and
+// numbers on separate lines, "/" for empty cells); the date is in Chinese numerals; the title puts the year
+// after the subject; the page is GBK declared in an HTML5 <meta charset>.
+const plainPage = `<!doctype html><html><head><meta charset="gbk"><title>通知公告</title></head><body>
+<div class="nav"><a href="#">一、机构职能</a><a href="#">二、政策文件</a></div>
+<div class="wrap"><div class="box">
+<h1>某某县教育局政府信息公开工作2020年度报告</h1>
+<div class="text">
+<p>本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。</p>
+<p><b>一、</b><b>总体情况</b></p>
+<p>（一）主动公开</p><p>全年主动公开信息120条。</p>
+<p><b>二、主动公开政府信息情况</b></p>
+<table border="1"><tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>
+<tr><td>规章</td><td>/</td><td>/</td><td>/</td></tr>
+<tr><td>规范性文件</td><td>2</td><td>2</td><td>9</td></tr>
+<tr><td>行政许可</td><td>15</td><td>-2</td><td>30</td></tr>
+<tr><td>政府集中采购</td><td>3</td><td>56.78</td></tr></table>
+<p><b>三、收到和处理政府信息公开申请情况</b></p>
+<p>一、本年新收政府信息公开申请数量</p><p>3 0 0 0 0 1 4</p>
+<p>二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0</p>
+<p>（一）予以公开 2 0 0 0 0 1 3</p>
+<p>（三）不予公开</p>
+<p>3.危及“三安全一稳定” 1 0 0 0 0 0 1</p>
+<p>（七）总计 3 0 0 0 0 1 4</p>
+<p>四、结转下年度继续办理 0 0 0 0 0 0 0</p>
+<p><b>四、政府信息公开行政复议、行政诉讼情况</b></p>
+<p>0 0 0 0 0 0 0 0 0 0 0 0 0 0 0</p>
+<p><b>五、存在的主要问题及改进情况</b></p><p>信息更新不够及时。</p>
+<p><b>六、其他需要报告的事项</b></p><p>无。</p>
+<p>某某县教育局</p><p>二〇二一年一月十五日</p>
+</div></div></div>
+<div class="footer">版权所有 某某县人民政府</div></body></html>`
+
+func gbk(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestPlainPageVariants(t *testing.T) {
+	res, err := Import(gbk(t, plainPage), Options{Name: "plain.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Report
+	if r.Agency != "某某县教育局" || r.Year != 2020 || r.Format != layouts.F2019 {
+		t.Fatalf("meta %q %d %s", r.Agency, r.Year, r.Format)
+	}
+	if r.Date != "2021年1月15日" || r.Signature != "某某县教育局" {
+		t.Errorf("closing %q %q", r.Signature, r.Date)
+	}
+	if len(r.Overview.Sections) != 1 || r.Overview.Sections[0].Title != "主动公开" {
+		t.Errorf("overview %+v", r.Overview)
+	}
+	if len(r.Preamble) != 1 {
+		t.Errorf("preamble %q", r.Preamble)
+	}
+	for k, v := range map[string]string{"t2.gz.new_made": "0", "t2.gfxwj.total_published": "9", "t2.xzxk.delta": "-2",
+		"t2.xzxk.decisions": "30", "t2.zfjzcg.projects": "3", "t2.zfjzcg.amount": "56.78"} {
+		if r.T2[k] != v {
+			t.Errorf("%s = %q, want %q", k, r.T2[k], v)
+		}
+	}
+	for id, v := range map[string][7]int64{"new": {3, 0, 0, 0, 0, 1, 4}, "r1": {2, 0, 0, 0, 0, 1, 3},
+		"r3_3": {1, 0, 0, 0, 0, 0, 1}, "r7": {3, 0, 0, 0, 0, 1, 4}, "r2": {}, "carry": {}} {
+		if r.T3[id] != v {
+			t.Errorf("表三 %s = %v, want %v", id, r.T3[id], v)
+		}
+	}
+	draft := string(res.TOML())
+	for _, s := range []string{"按 0 读入", "原文中找不到“（二）部分公开"} {
+		if !strings.Contains(draft, s) {
+			t.Errorf("draft lacks %q", s)
+		}
+	}
+	for _, f := range report.Check(r) {
+		if f.Severity == report.Error {
+			t.Errorf("check: %s", f)
+		}
+	}
+}
+
+func TestChineseDigits(t *testing.T) {
+	for in, want := range map[string]string{"二〇二一年一月十五日": "2021年1月15日", "二〇二四年十二月三十一日": "2024年12月31日",
+		"二〇二〇年二月二十日": "2020年2月20日", "二〇二〇年十月一日": "2020年10月1日", "无。": "无。"} {
+		if got := chineseDigits(in); got != want {
+			t.Errorf("chineseDigits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNoReportFound(t *testing.T) {
+	for _, in := range []string{"<html><body><p>欢迎访问</p></body></html>", "随便一段文字\n第二行", ""} {
+		if _, err := Import([]byte(in), Options{Name: "x"}); err == nil {
+			t.Errorf("Import(%q): no error", in)
+		} else if !strings.Contains(err.Error(), "x：") {
+			t.Errorf("error does not name the input: %v", err)
+		}
+	}
+}
+
+func TestHostileInputsAreBounded(t *testing.T) {
+	inputs := map[string]string{
+		"deep":   strings.Repeat("<div>", 100000) + "一、总体情况" + strings.Repeat("</div>", 100000),
+		"spans":  "<table>" + strings.Repeat(`<tr><td rowspan="65534" colspan="1000">1</td></tr>`, 2000) + "</table>",
+		"digits": "三、收到和处理政府信息公开申请情况\n（一）予以公开 " + strings.Repeat("1", 100000),
+		"rows":   strings.Repeat("（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n", 50000),
+	}
+	for name, in := range inputs {
+		res, err := Import([]byte(in), Options{Name: name})
+		if err == nil {
+			if _, err := report.Parse(name, res.TOML()); err != nil {
+				t.Errorf("%s: draft does not load: %v", name, err)
+			}
+		}
+	}
+	if _, err := Import(make([]byte, MaxInput+1), Options{Name: "big"}); err == nil || !strings.Contains(err.Error(), "输入过大") {
+		t.Errorf("oversized input: %v", err)
+	}
+}
+
