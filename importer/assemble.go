@@ -37,7 +37,7 @@ func sectionOf(text string) int {
 }
 
 var (
-	titleRe  = regexp.MustCompile(`^(.*?)(\d{4})\s*年(?:度)?\s*(.*?)政府信息公开(?:工作)?年度?报告`)
+	titleRe = regexp.MustCompile(`^(.*?)(\d{4})\s*年(?:度)?\s*(.*?)政府信息公开(?:工作)?年度?报告`)
 	// titleRe2 reads titles with the year after the subject: 某某局政府信息公开工作2023年度报告.
 	titleRe2 = regexp.MustCompile(`^(.*?)政府信息公开(?:工作)?(\d{4})\s*年度?报告`)
 	dateLine = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)

@@ -135,4 +135,3 @@ func TestHostileInputsAreBounded(t *testing.T) {
 		t.Errorf("oversized input: %v", err)
 	}
 }
-
