@@ -35,6 +35,8 @@ type measured struct {
 	} `json:"tables"`
 	// TextRight is the widest right edge of a heading or paragraph.
 	TextRight float64 `json:"textRight"`
+	// Mode is the document's compatibility mode and encoding: "CSS1Compat UTF-8" (no quirks).
+	Mode string `json:"mode"`
 }
 
 // measuredCell is one th/td as laid out.
@@ -51,11 +53,14 @@ type measuredCell struct {
 	LineTops []float64 `json:"lineTops"`
 	// LineCentres are their horizontal centres.
 	LineCentres []float64 `json:"lineCentres"`
+	// Style is the computed text-indent, top border, vertical alignment and font weight.
+	Style string `json:"style"`
 }
 
 // measureJS collects the geometry of every table cell, every row, the scroll containers and the page.
 const measureJS = `(() => {
-  const out = {clientWidth: document.documentElement.clientWidth, scrollWidth: document.documentElement.scrollWidth, tables: [], textRight: 0};
+  const out = {clientWidth: document.documentElement.clientWidth, scrollWidth: document.documentElement.scrollWidth, tables: [], textRight: 0,
+    mode: document.compatMode + " " + document.characterSet};
   for (const e of document.querySelectorAll("article > h1, article > h2, article > h3, article > p")) {
     out.textRight = Math.max(out.textRight, e.getBoundingClientRect().right);
   }
@@ -66,7 +71,7 @@ const measureJS = `(() => {
       const r = tr.getBoundingClientRect();
       t.rows.push([r.top, r.bottom]);
       for (const c of tr.cells) {
-        const b = c.getBoundingClientRect();
+        const b = c.getBoundingClientRect(), cs = getComputedStyle(c);
         const tops = [], centres = [];
         for (const n of c.childNodes) {
           if (n.nodeType !== 3) continue;
@@ -76,7 +81,8 @@ const measureJS = `(() => {
         }
         t.cells.push({row: tr.rowIndex, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.textContent,
           header: c.tagName === "TH", overflow: c.scrollWidth > c.clientWidth + 1,
-          box: [b.left, b.top, b.right, b.bottom], lineTops: tops, lineCentres: centres});
+          box: [b.left, b.top, b.right, b.bottom], lineTops: tops, lineCentres: centres,
+          style: [cs.textIndent, cs.borderTopStyle, cs.borderTopWidth, cs.borderLeftStyle, cs.verticalAlign, cs.fontWeight].join(" ")});
       }
     }
     out.tables.push(t);
@@ -181,6 +187,9 @@ func checkGeometry(t *testing.T, where string, lt *layouts.Table, r *report.Repo
 		if p.Overflow {
 			t.Errorf("%s %s: the text of cell %q overflows its box", where, lt.Name, p.Text)
 		}
+		if p.Style != "0px solid 1px solid middle 400" {
+			t.Errorf("%s %s: cell %q computes to %q, want no indent, its own solid borders, centred vertically, regular weight", where, lt.Name, p.Text, p.Style)
+		}
 	}
 	return colL, colR, byText
 }
@@ -204,7 +213,10 @@ var views = []view{
 // cell's box spans exactly its rows and columns (三、本年度办理结果 from （一）予以公开 to （七）总计, the
 // header cells over their columns), the stacked label has one unit per line, no cell text overflows,
 // the page never scrolls sideways, and on a phone the wide tables 三 and 四 scroll inside their
-// container. The same checks run on the fragment after stripping every attribute the CMS whitelist drops.
+// container. The same checks run on the fragment after stripping every attribute the CMS whitelist drops,
+// and on that stripped fragment inside a portal template whose style sheet indents, pads, un-borders and
+// bolds every cell: each cell must still compute to no indent, its own solid borders, vertical centring
+// and regular weight.
 func TestBrowserLayout(t *testing.T) {
 	ctx := browsertest.New(t)
 	dir := os.Getenv("NIANBAO_HTML_SHOTS")
@@ -233,13 +245,16 @@ func TestBrowserLayout(t *testing.T) {
 			t.Fatal(err)
 		}
 		pages["-whitelist"] = buf.String()
+		// The same fragment inside a portal template whose style sheet does what CMS templates do to
+		// article bodies: indent every paragraph and cell, remove borders, pad cells, bold th.
+		pages["-cms"] = cmsPage(t, buf.String())
 		for suffix, src := range pages {
 			file := filepath.Join(dir, name+suffix+".html")
 			if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			for _, v := range views {
-				if suffix != "" && v.mobile {
+				if suffix == "-whitelist" && v.mobile {
 					continue
 				}
 				where := fmt.Sprintf("%s%s at %s width %d", name, suffix, v.name, v.width)
@@ -277,6 +292,9 @@ func TestBrowserLayout(t *testing.T) {
 // checkPage checks one loaded page.
 func checkPage(t *testing.T, where string, r *report.Report, v view, m measured) {
 	t.Helper()
+	if want := "CSS1Compat UTF-8"; m.Mode != want && !strings.Contains(where, "-whitelist") {
+		t.Errorf("%s: document mode %q, want %q", where, m.Mode, want)
+	}
 	if m.ScrollWidth > m.ClientWidth+0.5 || m.TextRight > m.ClientWidth {
 		t.Errorf("%s: the page is %.0f px wide (text to %.0f) in a %.0f px viewport", where, m.ScrollWidth, m.TextRight, m.ClientWidth)
 	}
@@ -373,4 +391,21 @@ func scrollTables(t *testing.T, ctx context.Context, where, file string, shot bo
 	if err := os.WriteFile(file, img, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// cmsStyle imitates the style sheet of a portal template (TRS_Editor) at its most hostile to pasted tables.
+const cmsStyle = `.TRS_Editor p, .TRS_Editor td, .TRS_Editor th { text-indent: 2em; text-align: left; padding: 12px;
+  border: none; font-weight: bold; vertical-align: top; font-size: 18px; line-height: 2.2 }
+.TRS_Editor table { border: 0; width: auto; border-collapse: separate; border-spacing: 2px }
+.TRS_Editor h2 { font-size: 28px; color: #06c } .TRS_Editor caption { font-size: 40px }`
+
+// cmsPage puts a stored fragment (the body of a parsed and re-rendered tree) into a portal-like page.
+func cmsPage(t *testing.T, stored string) string {
+	t.Helper()
+	i, j := strings.Index(stored, "<body>"), strings.LastIndex(stored, "</body>")
+	if i < 0 || j < i {
+		t.Fatalf("no body in the stored fragment")
+	}
+	return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+		"<style>" + cmsStyle + "</style></head><body><div class=\"TRS_Editor\">" + stored[i+len("<body>"):j] + "</div></body></html>\n"
 }

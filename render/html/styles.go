@@ -18,7 +18,7 @@ const (
 	// styleH2 is a second-level heading （一）主动公开 on a line of its own (楷体 in the PDF).
 	styleH2 = "margin:0.5em 0;font-size:1em;font-weight:bold;line-height:1.8;text-align:left;text-indent:2em;text-wrap:pretty;"
 	// stylePara is a body paragraph: first line indented two characters, justified.
-	stylePara = "margin:0 0 0.5em;line-height:1.8;text-align:justify;text-indent:2em;"
+	stylePara = "margin:0 0 0.5em;line-height:1.8;font-weight:normal;text-align:justify;text-indent:2em;"
 	// styleLead is the run-in heading at the start of a paragraph.
 	styleLead = "font-weight:bold;"
 	// styleSignature and styleDate close the report, right-aligned four characters from the right edge;
