@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,7 +80,7 @@ func Render(input string, o RenderOptions) (*Result, error) {
 	outDir := filepath.Dir(targets[0])
 	for _, t := range targets {
 		if samePath(t, input) {
-			return res, fmt.Errorf("output %s would overwrite the input file; choose another -o folder", t)
+			return res, fmt.Errorf("输出文件 %s 会覆盖输入文件 %s；请用 -o 指定另一个输出文件夹", t, input)
 		}
 	}
 	var pdfBytes, docxBytes, htmlBytes bytes.Buffer
@@ -112,21 +111,24 @@ func Render(input string, o RenderOptions) (*Result, error) {
 			return res, fmt.Errorf("HTML: %w", err)
 		}
 	}
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return res, fmt.Errorf("cannot create output folder: %w", err)
+	if err := makeOutDir(outDir); err != nil {
+		return res, err
 	}
+	var data [][]byte
 	for _, t := range targets {
-		data := pdfBytes.Bytes()
-		if strings.HasSuffix(t, ".docx") {
-			data = docxBytes.Bytes()
-		} else if strings.HasSuffix(t, ".html") {
-			data = htmlBytes.Bytes()
+		switch {
+		case strings.HasSuffix(t, ".docx"):
+			data = append(data, docxBytes.Bytes())
+		case strings.HasSuffix(t, ".html"):
+			data = append(data, htmlBytes.Bytes())
+		default:
+			data = append(data, pdfBytes.Bytes())
 		}
-		if err := WriteFileAtomic(t, data); err != nil {
-			return res, err
-		}
-		res.Outputs = append(res.Outputs, t)
 	}
+	if err := writeGroup(targets, data); err != nil {
+		return res, err
+	}
+	res.Outputs = append(res.Outputs, targets...)
 	return res, nil
 }
 
@@ -187,45 +189,6 @@ func samePath(a, b string) bool {
 	sa, err1 := os.Stat(a)
 	sb, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
-}
-
-// WriteFileAtomic writes data to path through a temporary file in the same folder and a rename, so that a
-// reader never sees a half-written file and a failure leaves the old file (or none) in place.
-func WriteFileAtomic(path string, data []byte) error {
-	return writeAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-}
-
-func writeAtomic(path string, fill func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = fill(f); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err = os.Chmod(f.Name(), 0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
 }
 
 // CheckFile loads a report (TOML or .xlsx, see LoadAny) and runs the checks; prev, when not empty, is last

@@ -199,7 +199,7 @@ func TestSafeOutput(t *testing.T) {
 		data, _ := os.ReadFile(ex)
 		os.WriteFile(in, data, 0o644)
 		_, err := Render(in, RenderOptions{PDF: true})
-		if err == nil || !strings.Contains(err.Error(), "overwrite the input") {
+		if err == nil || !strings.Contains(err.Error(), "会覆盖输入文件") {
 			t.Fatalf("got %v", err)
 		}
 		if got, _ := os.ReadFile(in); !bytes.Equal(got, data) {
@@ -213,7 +213,7 @@ func TestSafeOutput(t *testing.T) {
 			blocker := filepath.Join(dir, "file")
 			os.WriteFile(blocker, []byte("x"), 0o644)
 			_, err := Render(ex, RenderOptions{OutDir: filepath.Join(blocker, "out")})
-			if err == nil || !strings.Contains(err.Error(), "cannot create output folder") {
+			if err == nil || !strings.Contains(err.Error(), "无法创建输出文件夹 "+filepath.Join(blocker, "out")+"：路径中有一段是文件") {
 				t.Fatalf("got %v", err)
 			}
 			return
@@ -222,7 +222,7 @@ func TestSafeOutput(t *testing.T) {
 		os.Chmod(dir, 0o555)
 		defer os.Chmod(dir, 0o755)
 		_, err := Render(ex, RenderOptions{OutDir: dir})
-		if err == nil || !strings.Contains(err.Error(), "cannot write") {
+		if err == nil || !strings.Contains(err.Error(), "无法写入 ") || !strings.Contains(err.Error(), "没有访问权限") {
 			t.Fatalf("got %v", err)
 		}
 	})

@@ -155,7 +155,8 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	o.FontFiles = files
-	inputs := fs.Args()
+	inputs := nianbao.UniqueInputs(fs.Args())
+	stopOnSignal(stderr)
 	written := map[string]string{}
 	for _, in := range inputs {
 		for _, t := range nianbao.Targets(in, o) {

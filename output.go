@@ -1,0 +1,199 @@
+package nianbao
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/nianbao/nianbao/internal/osfile"
+)
+
+// Output files are written through temporary files in the target folder and renamed into place: a reader
+// (or an interrupted run) never sees a half-written file. The files of one input are renamed together,
+// only once every one of them has been written, so one input's outputs are either all new or all old.
+// Temporary names are short and fixed in length (".nianbao-NNNN.tmp"), so they fit wherever the output
+// name fits. Every temporary file is registered until renamed or removed, so that Abort can remove them.
+
+// pending tracks the temporary files of this process.
+var pending = struct {
+	sync.Mutex
+	files   map[string]bool
+	aborted bool
+}{files: map[string]bool{}}
+
+// commitMu is held while the files of one input are renamed into place, and by Abort for good.
+var commitMu sync.Mutex
+
+// ErrAborted is returned for writes attempted after Abort.
+var ErrAborted = errors.New("已中断，未写入")
+
+// Abort stops all output for the rest of the process: it waits for a group of renames in progress to end
+// (so every visible file is old or complete), removes every temporary file still registered and makes
+// later writes fail with ErrAborted. The CLI calls it on SIGINT/SIGTERM before exiting.
+func Abort() {
+	commitMu.Lock() // never unlocked: no rename happens after Abort
+	pending.Lock()
+	defer pending.Unlock()
+	pending.aborted = true
+	for f := range pending.files {
+		os.Remove(f)
+		delete(pending.files, f)
+	}
+}
+
+// createTemp creates and registers a temporary file in dir.
+func createTemp(dir string) (*os.File, error) {
+	pending.Lock()
+	defer pending.Unlock()
+	if pending.aborted {
+		return nil, ErrAborted
+	}
+	f, err := os.CreateTemp(dir, ".nianbao-*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	pending.files[f.Name()] = true
+	return f, nil
+}
+
+// dropTemp removes a temporary file (when remove is true) and forgets it.
+func dropTemp(name string, remove bool) {
+	pending.Lock()
+	defer pending.Unlock()
+	if remove {
+		os.Remove(name)
+	}
+	delete(pending.files, name)
+}
+
+// writeTemp writes one temporary file in the folder of path, synced and readable by all; it returns its name.
+func writeTemp(path string, fill func(io.Writer) error) (string, error) {
+	f, err := createTemp(filepath.Dir(path))
+	if err != nil {
+		return "", writeErr(path, err)
+	}
+	err = fill(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err != nil {
+		dropTemp(f.Name(), true)
+		return "", writeErr(path, err)
+	}
+	return f.Name(), nil
+}
+
+// writeErr explains a failed write of path in Chinese.
+func writeErr(path string, err error) error {
+	if errors.Is(err, ErrAborted) {
+		return err
+	}
+	return fmt.Errorf("无法写入 %s：%s", path, osfile.Explain(err))
+}
+
+// commit renames temporary files onto their targets (temps[i] → targets[i]) as one group; on a failure,
+// the temporary files not yet renamed are removed.
+func commit(temps, targets []string) error {
+	commitMu.Lock()
+	defer commitMu.Unlock()
+	for i := range temps {
+		if err := os.Rename(temps[i], targets[i]); err != nil {
+			for _, t := range temps[i:] {
+				dropTemp(t, true)
+			}
+			return writeErr(targets[i], err)
+		}
+		dropTemp(temps[i], false)
+	}
+	return nil
+}
+
+// checkTarget refuses a target that cannot be replaced by a file: a folder, a FIFO or a device.
+func checkTarget(path string) error {
+	st, err := os.Lstat(path)
+	if err != nil {
+		return nil // missing: fine (other problems show when writing)
+	}
+	if k := osfile.Kind(st.Mode()); k != "" && st.Mode()&os.ModeSymlink == 0 {
+		return fmt.Errorf("无法写入 %s：已有同名的%s；请删除或改名后重试，或用 -o 指定另一个输出文件夹", path, k)
+	}
+	return nil
+}
+
+// writeGroup writes every file of one input (targets[i] gets data[i]) all or nothing: each target is
+// checked, then written to a temporary file; only when all are written are they renamed into place.
+func writeGroup(targets []string, data [][]byte) error {
+	for _, t := range targets {
+		if err := checkTarget(t); err != nil {
+			return err
+		}
+	}
+	temps := make([]string, 0, len(targets))
+	for i, t := range targets {
+		name, err := writeTemp(t, func(w io.Writer) error { _, err := w.Write(data[i]); return err })
+		if err != nil {
+			for _, tmp := range temps {
+				dropTemp(tmp, true)
+			}
+			return err
+		}
+		temps = append(temps, name)
+	}
+	return commit(temps, targets)
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same folder and a rename, so that a
+// reader never sees a half-written file and a failure leaves the old file (or none) in place.
+func WriteFileAtomic(path string, data []byte) error {
+	return writeGroup([]string{path}, [][]byte{data})
+}
+
+// writeAtomic is WriteFileAtomic with the contents written by fill.
+func writeAtomic(path string, fill func(io.Writer) error) error {
+	if err := checkTarget(path); err != nil {
+		return err
+	}
+	name, err := writeTemp(path, fill)
+	if err != nil {
+		return err
+	}
+	return commit([]string{name}, []string{path})
+}
+
+// makeOutDir creates the output folder, explaining a failure in Chinese.
+func makeOutDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("无法创建输出文件夹 %s：%s", dir, osfile.Explain(err))
+	}
+	return nil
+}
+
+// UniqueInputs drops repeated report files from a list of inputs, keeping the first: two names of one
+// file (x.toml and ./x.toml, a link and its target) are one input.
+func UniqueInputs(inputs []string) []string {
+	var out []string
+	var seen []string
+	for _, in := range inputs {
+		dup := false
+		for _, s := range seen {
+			if samePath(s, in) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			seen = append(seen, in)
+			out = append(out, in)
+		}
+	}
+	return out
+}
