@@ -26,7 +26,7 @@ func TestBadInputCorpus(t *testing.T) {
 	}
 	cases := map[string]outcome{
 		"unknown-key.toml":       {8, `未知的键 "r33_1"`},
-		"misspelt-table.toml":    {5, `未知的键 "tabel4"（文件顶层）；是否想写 "table4"？`},
+		"misspelt-table.toml":    {5, `未知的键 "tabel4"（文件顶层）；是否想写 "table4"`},
 		"wrong-type.toml":        {6, "必须是 4 个整数的数组"},
 		"negative-count.toml":    {6, "表三“一、本年新收政府信息公开申请数量”行“社会公益组织”列不能是负数"},
 		"fractional-count.toml":  {6, "小数 1.5"},
