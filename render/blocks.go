@@ -107,6 +107,8 @@ func endsWithStop(s string) bool {
 	switch rs[len(rs)-1] {
 	case '。', '：', '？', '！', '；':
 		return true
+	case ':', ';', ',', '.', '!', '?': // ASCII marks end it too (check warns about ASCII punctuation in prose)
+		return true
 	}
 	return false
 }

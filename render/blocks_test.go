@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
 )
 
@@ -51,5 +52,29 @@ paragraphs = ["本年度未收取信息处理费。"]
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A run-in heading that ends with a sentence mark, full-width or ASCII, gets no 。 appended.
+func TestRunInEndingMarks(t *testing.T) {
+	for title, want := range map[string]string{
+		"主动公开": "（一）主动公开。", "主动公开：": "（一）主动公开：", "主动公开:": "（一）主动公开:",
+		"主动公开;": "（一）主动公开;", "主动公开.": "（一）主动公开.", "主动公开?": "（一）主动公开?",
+		"主动公开!": "（一）主动公开!", "主动公开,": "（一）主动公开,", "主动公开？": "（一）主动公开？",
+	} {
+		r := &report.Report{Agency: "甲", Year: 2024, Format: layouts.F2021}
+		r.Overview.Sections = []report.SubSection{{Title: title, RunIn: true, Paragraphs: []string{"正文。"}}}
+		found := false
+		for _, b := range Blocks(r) {
+			if b.Lead != "" {
+				found = true
+				if b.Lead != want {
+					t.Errorf("title %q: lead %q, want %q", title, b.Lead, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("title %q: no run-in lead", title)
+		}
 	}
 }

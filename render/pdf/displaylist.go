@@ -100,7 +100,8 @@ type Line struct {
 	// Runes are the input characters of the line, in order; Xs their drawing positions (absolute).
 	Runes []rune
 	Xs    []float64
-	// Full reports a justified line that is not the last line of its paragraph (set to the full measure).
+	// Full reports a justified line that is not the last line of its paragraph and reaches the full measure
+	// (a line of unbreakable Latin or digits pushed down stays short: they are never letter-spaced).
 	Full bool
 	// First and Last mark the first and the last line of a paragraph, heading or cell.
 	First, Last bool

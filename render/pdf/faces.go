@@ -72,6 +72,11 @@ func (fs *faceSet) pick(base fonts.Role, r rune) (fonts.Role, rune) {
 	}
 	role := fonts.RoleFor(base, r)
 	if r <= 0xFFFF && r >= 0x20 {
+		if isCJKQuote(r) {
+			if q, ok := fs.quoteRole(role, r); ok {
+				return q, r
+			}
+		}
 		if fs.has(role, r) {
 			return role, r
 		}
@@ -101,6 +106,9 @@ func (fs *faceSet) advance(role fonts.Role, r rune, size float64) float64 {
 	fi := fs.get(role)
 	if fi == nil {
 		return size
+	}
+	if r == '—' && role != fonts.Latin {
+		return dashAdvance * size
 	}
 	return fi.m.advance(r) * size
 }

@@ -290,7 +290,8 @@ func (l *layouter) place(laid []laidBlock, i int) {
 		case 2:
 			x += blockW - 4*charPitch - ln.Width
 		}
-		info := Line{Part: lb.part, Block: i, Full: lb.st.lb.Justify && !ln.Last && k < len(lb.lines)-1,
+		full := lb.st.lb.Justify && !ln.Last && k < len(lb.lines)-1 && ln.Width >= lb.st.lb.Width-0.01
+		info := Line{Part: lb.part, Block: i, Full: full,
 			First: k == 0, Last: k == len(lb.lines)-1}
 		l.placeLine(l.cur(), ln, lb.spans, lb.st, x, baseline(l.line, lb.st.size), info)
 		l.line++

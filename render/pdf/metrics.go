@@ -17,6 +17,9 @@ type metrics struct {
 	rangeBase                       int    // offset of idRangeOffset[0] in cmap
 	cache                           map[rune]float64
 	mu                              sync.Mutex
+	// glyf and loca locate glyph outlines (for the ink box of a glyph); longLoca is head.indexToLocFormat.
+	glyf, loca []byte
+	longLoca   bool
 }
 
 var errNoFace = errors.New("not a TrueType (glyf) face")
@@ -38,7 +41,8 @@ func parseMetrics(data []byte) (*metrics, error) {
 	if len(head) < 54 || len(hhea) < 36 || cmap == nil {
 		return nil, errors.New("font lacks head, hhea or cmap")
 	}
-	m := &metrics{upem: float64(be.Uint16(head[18:])), cache: map[rune]float64{}}
+	m := &metrics{upem: float64(be.Uint16(head[18:])), cache: map[rune]float64{},
+		glyf: tables["glyf"], loca: tables["loca"], longLoca: be.Uint16(head[50:]) == 1}
 	if m.upem == 0 {
 		m.upem = 1000
 	}
@@ -164,4 +168,32 @@ func metricsFor(data []byte) (*metrics, error) {
 	}
 	metricsCache.Store(k, m)
 	return m, nil
+}
+
+// inkBox returns the bounding box of r's outline (from the glyph header), in em; ok is false when r has no
+// glyph or an empty one.
+func (m *metrics) inkBox(r rune) (x0, y0, x1, y1 float64, ok bool) {
+	g := m.glyph(r)
+	if g == 0 {
+		return 0, 0, 0, 0, false
+	}
+	be := binary.BigEndian
+	var start, end int
+	if m.longLoca {
+		if 4*g+8 > len(m.loca) {
+			return 0, 0, 0, 0, false
+		}
+		start, end = int(be.Uint32(m.loca[4*g:])), int(be.Uint32(m.loca[4*g+4:]))
+	} else {
+		if 2*g+4 > len(m.loca) {
+			return 0, 0, 0, 0, false
+		}
+		start, end = 2*int(be.Uint16(m.loca[2*g:])), 2*int(be.Uint16(m.loca[2*g+2:]))
+	}
+	if end-start < 10 || end > len(m.glyf) || start < 0 {
+		return 0, 0, 0, 0, false
+	}
+	h := m.glyf[start:]
+	v := func(o int) float64 { return float64(int16(be.Uint16(h[o:]))) / m.upem }
+	return v(2), v(4), v(6), v(8), true
 }

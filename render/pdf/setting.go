@@ -91,6 +91,7 @@ func (l *layouter) placeLine(p *Page, ln linebreak.Line, spans []span, st style,
 			cur = nil
 		}
 	}
+	var dashes []placedGlyph
 	for _, g := range ln.Glyphs {
 		info.Runes = append(info.Runes, g.R)
 		gx := x + g.X
@@ -104,6 +105,13 @@ func (l *layouter) placeLine(p *Page, ln linebreak.Line, spans []span, st style,
 		}
 		role, d := l.fs.pick(base, g.R)
 		a := l.fs.advance(role, d, st.size) * st.hscale()
+		if d == '—' {
+			// The rule ends at the dash's own box, not in justification space after it.
+			box := min(g.Advance, l.measure(base, d, st))
+			dashes = append(dashes, placedGlyph{r: d, role: role, x: gx, adv: box, size: st.size})
+		} else if len(dashes) > 0 && dashes[len(dashes)-1].r != 0 {
+			dashes = append(dashes, placedGlyph{}) // a dash run ends here
+		}
 		if cur != nil && cur.Role == role {
 			sp := gx - (curEnd - nat) - nat // gap beyond the natural advance of the previous glyph
 			if count == 1 {
@@ -127,5 +135,8 @@ func (l *layouter) placeLine(p *Page, ln linebreak.Line, spans []span, st style,
 		curEnd, nat, count = gx+a, a, 1
 	}
 	flush()
+	if len(dashes) > 1 {
+		l.dashRules(p, info, dashes)
+	}
 	p.Lines = append(p.Lines, info)
 }

@@ -35,7 +35,7 @@ func TestBreakPoints(t *testing.T) {
 		{"—— never split and never starts a line", han(27) + "——" + han(5), 26},
 		{"…… never split", han(27) + "……" + han(5), 26},
 		{"…… fits whole", han(26) + "……" + han(5), 28},
-		{"。” compressed: 26 + 0.5 + 0.5 em", han(26) + "。”" + han(5), 28},
+		{"。” squeezed to 1 em: the next ideograph joins (squeeze 0.5 em beats spreading 1 em)", han(26) + "。”" + han(5), 29},
 		{"digit run stays whole", han(26) + "123456" + han(5), 26},
 		{"number with ％ stays whole", han(27) + "33％" + han(5), 27},
 		{"￥ stays with its number", han(27) + "￥100" + han(5), 27},
@@ -43,8 +43,12 @@ func TestBreakPoints(t *testing.T) {
 		{"℃ never starts a line", han(27) + "30℃" + han(5), 27},
 		{"solidus neither ends nor starts a line", han(27) + "／" + han(5), 26},
 		{"middle dot never starts a line", han(28) + "·" + han(5), 27},
-		{"closing bracket pair ）。", han(26) + "）。" + han(5), 28},
-		{"space after Latin word hangs", han(24) + "GB/T 9704" + han(5), 29},
+		{"closing bracket pair ）。 squeezed, the next ideograph joins", han(26) + "）。" + han(5), 29},
+		{"space after Latin word hangs", han(24) + "abcd efgh" + han(5), 29},
+		{"GB/T 9704-2012 stays whole", han(24) + "GB/T 9704-2012" + han(5), 24},
+		{"2023年 stays whole", han(26) + "2023年" + han(5), 26},
+		{"12月31日 stays whole", han(24) + "至12月31日" + han(5), 25},
+		{"URL breaks after a slash", han(10) + "https://www.example.gov.cn/col/index.html" + han(5), 10 + len("https://www.example.gov.cn/col/")},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -263,7 +267,7 @@ func TestForcedBreaksAndInvisible(t *testing.T) {
 			t.Errorf("zero-width %U advance %g", g.R, g.Advance)
 		}
 	}
-	text := han(24) + "GB/T 9704" + han(5)
+	text := han(24) + "abcd efgh" + han(5)
 	runs := []Run{{Text: text}}
 	lines = Break(runs, gridMeasure, Options{Width: lineWidth, Justify: true})
 	checkInvariants(t, runs, gridMeasure, Options{Width: lineWidth, Justify: true}, lines)

@@ -6,7 +6,8 @@ package linebreak
 //
 //  1. take the longest line that fits with mandatory compression only;
 //  2. 先挤进: if the next unit fails only because of its trailing 避头
-//     marks (or is the line's first unit), compress the line's punctuation so
+//     marks (or is the line's first unit), or squeezing it in needs less than
+//     spreading the line without it would, compress the line's punctuation so
 //     that it fits;
 //  3. 后推出: otherwise end the line before the unit (the caller justifies it);
 //  4. a unit wider than a whole line is broken between characters, preferring
@@ -61,6 +62,11 @@ func (p *para) nextLine(s int) int {
 			k--
 		}
 		if k < e2 && p.fits(s, k) {
+			return e2
+		}
+		// A line that misses by a fraction: squeezing the next unit in moves the characters less than
+		// spreading the line without it would (先挤进 before 后推出).
+		if p.natural(s, e2)-p.width < p.width-p.natural(s, e1) {
 			return e2
 		}
 	}
@@ -186,7 +192,8 @@ func isNeutralOrMark(r rune) bool {
 
 // avoidOrphan returns where the second-to-last line [sp,sl) of a segment
 // should end so that the last line does not hold a single character (孤字):
-// its previous break opportunity, if the last line then still fits and the
+// the segment's end when the whole rest fits on that line by compressing its
+// punctuation, else its previous break opportunity, if the last line then still fits and the
 // shortened line stays at least half full; else sl.
 func (p *para) avoidOrphan(sp, sl int) int {
 	n := len(p.rs)
@@ -198,6 +205,9 @@ func (p *para) avoidOrphan(sp, sl int) int {
 	}
 	if chars != 1 || AvoidsLineStart(p.rs[sl]) {
 		return sl
+	}
+	if p.squeezable(sp, n) && (sp == 0 || !AvoidsLineStart(p.rs[sp])) {
+		return n // squeeze it in rather than push a character down and spread the line (先挤进)
 	}
 	for e := sl - 1; e >= sp+2; e-- {
 		if !p.ok[e] {

@@ -141,7 +141,32 @@ func invariantError(runs []Run, m Measurer, o Options, lines []Line) error {
 			}
 		}
 		if o.Justify && !l.Last && visible >= 2 && math.Abs(l.Width-width) > 0.01 {
-			return fmt.Errorf("justified line %d %q: Width %g, want %g", li, l.text(), l.Width, width)
+			// A justified line short of the measure has every gap opened to the bound (half the
+			// mean advance), or no gap that may open (numbers, Latin, URLs are never spaced out).
+			var vis []Glyph
+			nat := 0.0
+			for _, g := range l.Glyphs[:content] {
+				if a := sanitize(m(g.R, g.Style)); !isZeroWidth(g.R) && a > 0 {
+					vis = append(vis, g)
+					nat += a
+				}
+			}
+			maxExtra, gaps := 0.0, 0
+			for k := 0; k+1 < len(vis); k++ {
+				if spreadable(vis[k].R, vis[k+1].R) && punctClass(vis[k].R) == clsNone { // marks may be cut
+					gaps++
+					maxExtra = max(maxExtra, vis[k].Advance-sanitize(m(vis[k].R, vis[k].Style)))
+				}
+			}
+			if l.Width > width+0.01 || gaps > 0 && maxExtra < nat/float64(len(vis))/2-0.01 {
+				return fmt.Errorf("justified line %d %q: Width %g, want %g", li, l.text(), l.Width, width)
+			}
+		}
+		for k := 0; k+1 < content; k++ {
+			a, b := l.Glyphs[k], l.Glyphs[k+1]
+			if isWordRune(a.R) && isWordRune(b.R) && a.Advance > sanitize(m(a.R, a.Style))+0.01 {
+				return fmt.Errorf("line %d %q: space opened inside a word or number after %q", li, l.text(), a.R)
+			}
 		}
 		if n := len(l.Glyphs); n > 0 && !allKinsoku(l) {
 			if !segStart && AvoidsLineStart(l.Glyphs[0].R) {

@@ -74,8 +74,11 @@ type Glyph struct {
 type Line struct {
 	Glyphs []Glyph
 	// Width is the right edge of the last glyph box: ≤ Options.Width, and
-	// == Options.Width (±0.01 pt) for justified lines. Only a line of a
-	// single glyph wider than Options.Width is wider.
+	// == Options.Width (±0.01 pt) for justified lines, unless the line has
+	// too few gaps between CJK characters to take its slack (numbers, Latin
+	// words and URLs are never letter-spaced; a gap opens at most half the
+	// mean advance). Only a line of a single glyph wider than Options.Width
+	// is wider.
 	Width float64
 	// Last marks the last line of the paragraph and lines ended by a forced
 	// break ('\n', '\r', "\r\n"); they are never justified.
@@ -204,6 +207,9 @@ func (b *breaker) segment(rs []rune, st []int, first bool, lines []Line) []Line 
 			sp = ends[k-3]
 		}
 		ends[k-2] = p.avoidOrphan(sp, ends[k-2])
+		if ends[k-2] == ends[k-1] {
+			ends = ends[:k-1] // the orphan was squeezed onto the line before
+		}
 	}
 	b.ends = ends
 	all := make([]Glyph, 0, len(rs))

@@ -23,7 +23,12 @@ func (p *para) place(s, e int, justify bool, dst []Glyph) Line {
 		}
 	}
 	nat := p.natural(s, e)
-	if over := nat - p.width; over > 0 && j >= s {
+	if justify && j >= s && nat <= p.width+eps {
+		// A justified line compresses only what it needs: the marks keep their full width when the line
+		// fits without any cut (all its characters stay on the grid), else the cuts nearest the line end
+		// are taken first, each only as far as needed, and nothing is spread.
+		p.cutOnlyNeeded(s, j, cutL, cutR)
+	} else if over := nat - p.width; over > 0 && j >= s {
 		if room := p.squeeze(s, e); room > 0 {
 			f := over / room
 			if f > 1 {
@@ -67,15 +72,18 @@ func (p *para) place(s, e int, justify bool, dst []Glyph) Line {
 }
 
 // justify spreads p.width-w over the gaps between the visible glyphs of gs
-// (zero-advance glyphs are skipped; no gap inside a Latin word or a digit
-// run). The extra space of a gap goes to the glyph before it. A line without
-// such gaps, or whose gaps would open wider than half its mean advance (a
-// Latin word pushed down), is letter-spaced between all visible glyphs
-// instead; a line of a single visible glyph stays as it is. gs starts at rune s; w is its right
-// edge before, the result its right edge after justification.
+// (zero-advance glyphs are skipped). Space goes only between CJK characters
+// and at CJK–Latin boundaries: never inside a number, a Latin word, a URL or
+// a standard number such as "GB/T 9704-2012" (word runes and the spaces
+// between them), nor inside "——" or "……". The extra space of a gap goes to
+// the glyph before it. A gap opens at most half the line's mean advance; a
+// line that needs more (a Latin word pushed down) stays short of the measure
+// rather than letter-spacing digits. A line without gaps stays as it is. gs
+// starts at rune s; w is its right edge before, the result its right edge
+// after justification.
 func (p *para) justify(s int, gs []Glyph, w float64) float64 {
 	slack := p.width - w
-	if slack == 0 {
+	if slack <= 0 {
 		return w
 	}
 	vis := p.vis[:0]
@@ -91,21 +99,21 @@ func (p *para) justify(s int, gs []Glyph, w float64) float64 {
 	gaps := p.gaps[:0]
 	defer func() { p.gaps = gaps }()
 	for t := 0; t+1 < len(vis); t++ {
-		if !(isWordRune(gs[vis[t]].R) && isWordRune(gs[vis[t+1]].R)) {
+		if spreadable(gs[vis[t]].R, gs[vis[t+1]].R) {
 			gaps = append(gaps, vis[t])
 		}
 	}
-	// Too few gaps for the slack (a Latin word pushed down, an emergency
-	// break after a short start): letter-space the whole line instead of
-	// opening holes wider than half a character.
+	if len(gaps) == 0 {
+		return w
+	}
 	natural := 0.0
 	for _, k := range vis {
 		natural += p.adv[s+k]
 	}
-	if len(gaps) == 0 || slack/float64(len(gaps)) > natural/float64(len(vis))/2 {
-		gaps = append(gaps[:0], vis[:len(vis)-1]...)
-	}
 	d := slack / float64(len(gaps))
+	if bound := natural / float64(len(vis)) / 2; d > bound {
+		d = bound
+	}
 	shift := 0.0
 	g := 0
 	for k := range gs {
@@ -117,4 +125,68 @@ func (p *para) justify(s int, gs []Glyph, w float64) float64 {
 		}
 	}
 	return w + shift
+}
+
+// spreadable reports whether justification may open the gap between two
+// adjacent visible runes a and b.
+func spreadable(a, b rune) bool {
+	wordish := func(r rune) bool { return isWordRune(r) || r == ' ' }
+	if wordish(a) && wordish(b) {
+		return false
+	}
+	if a == b && (a == '—' || a == '…') {
+		return false
+	}
+	return true
+}
+
+// cutOnlyNeeded replaces the mandatory cuts of a justified line [s,j] (it fits with them) by the least
+// compression that makes it fit: none when the uncut line fits; else the line-end cut, the line-start cut,
+// then the cuts between adjacent marks from the right, the last one partially.
+func (p *para) cutOnlyNeeded(s, j int, cutL, cutR []float64) {
+	full := p.pre[j+1] - p.pre[s]
+	for k := s; k <= j; k++ {
+		full += cutL[k-s] + cutR[k-s]
+	}
+	if s == 0 {
+		full += p.indent
+	}
+	need := full - p.width
+	type cut struct {
+		k    int
+		left bool
+		amt  float64
+	}
+	var order []cut
+	add := func(k int, left bool, amt float64) {
+		if amt > 0 {
+			order = append(order, cut{k, left, amt})
+		}
+	}
+	// The line-end cut and the line-start cut (wherever place put them), then base cuts right to left.
+	endK := j - s
+	add(endK, true, cutL[endK]-p.baseL[j])
+	add(endK, false, cutR[endK]-p.baseR[j])
+	if endK > 0 {
+		add(0, true, cutL[0]-p.baseL[s])
+	}
+	for k := j - s; k >= 0; k-- {
+		add(k, true, p.baseL[s+k])
+		add(k, false, p.baseR[s+k])
+	}
+	for k := range cutL[:j-s+1] {
+		cutL[k], cutR[k] = 0, 0
+	}
+	for _, c := range order {
+		if need <= eps {
+			break
+		}
+		a := min(c.amt, need)
+		if c.left {
+			cutL[c.k] += a
+		} else {
+			cutR[c.k] += a
+		}
+		need -= a
+	}
 }
