@@ -137,18 +137,27 @@ func assemble(blocks []block, title string, o Options, source string) (*Result, 
 		return blocks[heads[s]+1 : end]
 	}
 	// Preamble: paragraphs between the title and 一、.
+	var preDate time.Time
 	for i := titleAt + 1; i < first; i++ {
 		b := blocks[i]
 		if b.rows != nil || b.text == "" {
 			continue
 		}
-		if chromeRe.MatchString(b.text) || (title != "" && norm1(b.text) == norm1(title)) {
+		if (chromeRe.MatchString(b.text) && utf8.RuneCountInString(b.text) <= 80) || (title != "" && norm1(b.text) == norm1(title)) {
+			continue
+		}
+		if d, ok := parseDateLine(b.text); ok {
+			// A date under the title: the 成文日期 when the end of the report gives none.
+			preDate = d
 			continue
 		}
 		a.r.Preamble = append(a.r.Preamble, a.para("report.preamble", b.text))
 	}
 	other := seg(5)
 	other = a.closing(other)
+	if a.r.Issued.IsZero() && !preDate.IsZero() {
+		a.r.Issued = preDate
+	}
 	a.r.Overview = a.narrative("overview", seg(0))
 	a.r.Problems = a.narrative("problems", seg(4))
 	a.r.Other = a.narrative("other", other)
@@ -448,26 +457,43 @@ func (a *assembler) closing(blocks []block) []block {
 	if end == 0 {
 		return blocks
 	}
-	last := chineseDigits(norm1Title(blocks[end-1].text))
-	if m := dateLine.FindStringSubmatch(foldNumber(last)); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-		if t.Year() == y && int(t.Month()) == mo && t.Day() == d && y >= 2000 && y <= 2200 {
-			a.r.Issued = t
-			end--
-			if end > 0 {
-				sig := cleanSpace(blocks[end-1].text)
-				if sig != "" && utf8.RuneCountInString(sig) <= 40 && !strings.ContainsAny(sig, "。；，：！？") {
-					a.r.Signature = sig
-					end--
-				}
+	// Attachment lines after the date (附件：…pdf) are not part of the report text.
+	for end > 1 && attachRe.MatchString(norm1Title(blocks[end-1].text)) {
+		a.res.warn(fmt.Sprintf("报告末尾的附件行%s已舍弃", quoteSrc(blocks[end-1].text)))
+		end--
+	}
+	if t, ok := parseDateLine(blocks[end-1].text); ok {
+		a.r.Issued = t
+		end--
+		if end > 0 {
+			sig := cleanSpace(blocks[end-1].text)
+			if sig != "" && utf8.RuneCountInString(sig) <= 40 && !strings.ContainsAny(sig, "。；，：！？") {
+				a.r.Signature = sig
+				end--
 			}
-			return blocks[:end]
 		}
+		return blocks[:end]
 	}
 	return blocks[:end]
+}
+
+var attachRe = regexp.MustCompile(`^(附件|相关附件|附：)|\.(pdf|PDF|docx?|DOCX?|wps|xlsx?)$`)
+
+// parseDateLine reads a line that is only a date (2024年1月20日, also in Chinese numerals).
+func parseDateLine(text string) (time.Time, bool) {
+	last := chineseDigits(norm1Title(text))
+	m := dateLine.FindStringSubmatch(foldNumber(last))
+	if m == nil {
+		return time.Time{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != mo || t.Day() != d || y < 2000 || y > 2200 {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // finish completes the report (computed totals), writes it and loads it back, so the result is exactly

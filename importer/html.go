@@ -29,8 +29,8 @@ func HTML(data []byte, contentType string, o Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s：无法解析 HTML：%v", o.name(), err)
 	}
-	root, source := contentRoot(doc)
-	x := &extractor{}
+	root, source, masks := contentRoot(doc)
+	x := &extractor{masks: masks}
 	x.walk(root, 0)
 	x.flush()
 	title := pageTitle(doc)
@@ -87,6 +87,9 @@ var blockLevel = map[atom.Atom]bool{
 
 // extractor walks the content and cuts it into blocks.
 type extractor struct {
+	// masks tells which section headings each element holds (from contentRoot): a table holding
+	// headings is a layout table, read as containers, not as a data grid.
+	masks    map[*html.Node]uint8
 	blocks   []block
 	cur      strings.Builder
 	head     int
@@ -123,6 +126,9 @@ func (x *extractor) walk(n *html.Node, depth int) {
 			x.flush()
 			return
 		case atom.Table:
+			if x.masks[n] != 0 {
+				break // a layout table around the report
+			}
 			x.flush()
 			rows := x.grid(n)
 			if len(rows) > 0 && len(x.blocks) <= maxBlocks {
@@ -331,7 +337,7 @@ var contentMarkers = []string{"trs_editor", "trs_ueditor", "custom_unionstyle", 
 
 // contentRoot finds the element holding the report: the CMS content block (TRS_Editor …) if it holds the
 // headings, else the innermost element that holds as many of the six headings as the page has.
-func contentRoot(doc *html.Node) (*html.Node, string) {
+func contentRoot(doc *html.Node) (*html.Node, string, map[*html.Node]uint8) {
 	masks := map[*html.Node]uint8{}
 	var calc func(n *html.Node, depth int) uint8
 	calc = func(n *html.Node, depth int) uint8 {
@@ -365,7 +371,7 @@ func contentRoot(doc *html.Node) (*html.Node, string) {
 	}
 	best := bits.OnesCount8(calc(doc, 0))
 	if best == 0 {
-		return body(doc), "整个页面（未找到六个部分的标题）"
+		return body(doc), "整个页面（未找到六个部分的标题）", masks
 	}
 	// The CMS content block, if it holds all the headings found.
 	var marked *html.Node
@@ -389,7 +395,7 @@ func contentRoot(doc *html.Node) (*html.Node, string) {
 	}
 	find(doc, 0)
 	if marked != nil {
-		return marked, "正文块 class=" + strings.TrimSpace(attr(marked, "class"))
+		return marked, "正文块 class=" + strings.TrimSpace(attr(marked, "class")), masks
 	}
 	n := doc
 	for {
@@ -409,7 +415,7 @@ func contentRoot(doc *html.Node) (*html.Node, string) {
 	for n.Parent != nil && n.Type == html.ElementNode && !blockLevel[n.DataAtom] {
 		n = n.Parent
 	}
-	return n, "含六个标题的最小元素 <" + n.Data + ">"
+	return n, "含六个标题的最小元素 <" + n.Data + ">", masks
 }
 
 func body(doc *html.Node) *html.Node {

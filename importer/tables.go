@@ -20,6 +20,27 @@ func quoteSrc(s string) string {
 	return "“" + strings.ReplaceAll(s, "\n", " ") + "”"
 }
 
+// mergeNumberLines joins a row holding only a label with the rows of numbers only that follow it: text
+// flattened with the label on one line and its numbers on the next line, or one cell per line.
+func mergeNumberLines(rows []srcRow) []srcRow {
+	var out []srcRow
+	for i := 0; i < len(rows); i++ {
+		r := rows[i]
+		if len(r.labels) > 0 && len(r.tokens) == 0 {
+			j := i + 1
+			for j < len(rows) && len(rows[j].labels) == 0 && len(rows[j].tokens) > 0 && len(r.tokens) < 64 {
+				r.tokens = append(append([]string{}, r.tokens...), rows[j].tokens...)
+				r.blanks += rows[j].blanks
+				r.raw += " | " + rows[j].raw
+				j++
+			}
+			i = j - 1
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 // bestLabel returns the index of the official label that the row's labels name best, and how well.
 func bestLabel(labels []string, official []string) (int, labelMatch, string) {
 	best, how, which := -1, noMatch, ""
@@ -57,8 +78,7 @@ func (a *assembler) table2(rows []srcRow) {
 		}
 	}
 	seen := map[int]bool{}
-	var pending []string
-	for _, row := range rows {
+	for _, row := range mergeNumberLines(rows) {
 		if r.Format == layouts.F2019 {
 			for _, l := range row.labels {
 				if n := strings.TrimSpace(cleanSpace(l)); strings.HasPrefix(n, "采购总金额") && n != "采购总金额" && r.AmountNote == "" {
@@ -67,14 +87,8 @@ func (a *assembler) table2(rows []srcRow) {
 			}
 		}
 		if len(row.tokens) == 0 {
-			pending = row.labels
 			continue
 		}
-		if len(row.labels) == 0 && pending != nil {
-			// The label on one line, the numbers on the next (flattened text).
-			row.labels = pending
-		}
-		pending = nil
 		i, how, got := bestLabel(row.labels, labels)
 		if i < 0 {
 			a.res.warn(fmt.Sprintf("表二：无法识别的行%s（不是 %s 格式的项目），已舍弃", quoteSrc(row.raw), r.Format))
@@ -209,8 +223,7 @@ func (a *assembler) table3(rows []srcRow) {
 	}
 	group := ""
 	seen := map[string]bool{}
-	var pending []string
-	for _, row := range rows {
+	for _, row := range mergeNumberLines(rows) {
 		// The category this row opens, if any.
 		for _, l := range row.labels {
 			if gi, how, _ := bestLabel([]string{l}, groups); gi >= 0 && how >= variantMatch {
@@ -218,13 +231,8 @@ func (a *assembler) table3(rows []srcRow) {
 			}
 		}
 		if len(row.tokens) == 0 {
-			pending = row.labels
 			continue
 		}
-		if len(row.labels) == 0 && pending != nil {
-			row.labels = pending
-		}
-		pending = nil
 		i, how, got := a.t3Row(row.labels, all, labels, group)
 		if i < 0 {
 			a.res.warn(fmt.Sprintf("表三：无法识别的行%s，已舍弃", quoteSrc(row.raw)))

@@ -135,3 +135,39 @@ func TestHostileInputsAreBounded(t *testing.T) {
 		t.Errorf("oversized input: %v", err)
 	}
 }
+
+// Text where every cell is on a line of its own (as some text extractors flatten a table).
+func TestOneCellPerLine(t *testing.T) {
+	lines := []string{"某某局2021年政府信息公开工作年度报告", "一、总体情况", "略。", "二、主动公开政府信息情况",
+		"信息内容", "本年处理决定数量", "行政许可", "12", "三、收到和处理政府信息公开申请情况",
+		"一、本年新收政府信息公开申请数量", "4", "0", "0", "0", "0", "1", "5",
+		"（一）予以公开", "4", "0", "0", "0", "0", "1", "5",
+		"四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "本年度未收取信息处理费。"}
+	res, err := Import([]byte(strings.Join(lines, "\n")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Report
+	if r.T3["new"] != [7]int64{4, 0, 0, 0, 0, 1, 5} || r.T3["r1"] != [7]int64{4, 0, 0, 0, 0, 1, 5} || r.T2["t2.xzxk.decisions"] != "12" {
+		t.Errorf("new %v r1 %v 行政许可 %s", r.T3["new"], r.T3["r1"], r.T2["t2.xzxk.decisions"])
+	}
+	if r.T3["carry"] != [7]int64{} || r.T3["r7"] != [7]int64{4, 0, 0, 0, 0, 1, 5} {
+		t.Errorf("computed rows: r7 %v carry %v", r.T3["r7"], r.T3["carry"])
+	}
+}
+
+// An old portal that lays out the article with tables: the report's headings sit in rows of a layout table
+// that also holds the data tables.
+func TestLayoutTablePage(t *testing.T) {
+	page := strings.Replace(plainPage, `<div class="text">`, `<table width="100%"><tr><td>`, 1)
+	page = strings.Replace(page, `<p><b>三、收到和处理政府信息公开申请情况</b></p>`, `</td></tr><tr><td><p><b>三、收到和处理政府信息公开申请情况</b></p>`, 1)
+	page = strings.Replace(page, `</div></div></div>`, `</td></tr></table></div></div>`, 1)
+	res, err := Import(gbk(t, page), Options{Name: "layout.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Report
+	if r.T2["t2.gfxwj.total_published"] != "9" || r.T3["r3_3"] != [7]int64{1, 0, 0, 0, 0, 0, 1} || r.Signature != "某某县教育局" {
+		t.Errorf("layout table page: 表二 %v 表三 r3_3 %v signature %q", r.T2, r.T3["r3_3"], r.Signature)
+	}
+}
