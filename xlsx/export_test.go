@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
@@ -55,6 +59,56 @@ func TestExportDeterministic(t *testing.T) {
 		}
 		if dir := os.Getenv("NIANBAO_XLSX_KEEP"); dir != "" {
 			os.WriteFile(filepath.Join(dir, "template-"+string(f)+".xlsx"), b.Bytes(), 0o644)
+		}
+	}
+}
+
+// TestMergedHeaders reads the exported workbooks back with excelize: every merged cell of the layouts
+// grids is merged on its sheet over exactly its span, holding its label, and nothing else is merged
+// but the heading row and the check row; labels are locked and value cells unlocked.
+func TestMergedHeaders(t *testing.T) {
+	for name, r := range examples(t) {
+		f, err := excelize.OpenReader(bytes.NewReader(exportBytes(t, r)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t2, t3, t4 := r.Tables()
+		for _, tbl := range []*layouts.Table{t2, t3, t4} {
+			want := map[string]string{}
+			for _, c := range tbl.Cells {
+				if a, b := cellRange(c); a != b {
+					want[a+":"+b] = c.Text
+					if c.Key != "" {
+						want[a+":"+b] = r.CellText(c.Key)
+					}
+				}
+			}
+			want["A1:"+colName(tbl.Cols-1)+"1"] = sectionHeading(r.Format, tbl.ID)
+			if tbl.ID == "t3" {
+				row := strconv.Itoa(gridTop + len(tbl.Rows))
+				want["A"+row+":C"+row] = checkLabel
+			}
+			mcs, err := f.GetMergeCells(tbl.Name)
+			must(t, err)
+			got := map[string]string{}
+			for _, mc := range mcs {
+				got[mc.GetStartAxis()+":"+mc.GetEndAxis()] = mc.GetCellValue()
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s %s: merged cells\n got %v\nwant %v", name, tbl.Name, got, want)
+			}
+			for _, c := range tbl.Cells {
+				a := addr(c.Row, c.Col)
+				id, err := f.GetCellStyle(tbl.Name, a)
+				must(t, err)
+				st, err := f.GetStyle(id)
+				must(t, err)
+				formula, _, _ := place(tbl).formula(r.Format, c.Key)
+				wantLocked := c.Key == "" || formula != ""
+				if locked := st.Protection == nil || st.Protection.Locked; locked != wantLocked {
+					t.Errorf("%s %s %s (%s): locked = %v", name, tbl.Name, a, c.Text+c.Key, locked)
+				}
+			}
 		}
 	}
 }

@@ -95,7 +95,7 @@ func parseCount(ct cellText, signed bool) (int64, error) {
 			return 0, fmt.Errorf("%s 超出范围：不得超过 %d（九位数）", s, report.MaxCount)
 		}
 		if v != math.Trunc(v) {
-			return 0, fmt.Errorf("'%s' 不是整数：件数和项数不能有小数", strings.TrimSpace(ct.shown+""))
+			return 0, fmt.Errorf("'%s' 不是整数：件数和项数不能有小数", strconv.FormatFloat(v, 'f', -1, 64))
 		}
 		n = int64(v)
 	default:

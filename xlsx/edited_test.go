@@ -1,0 +1,200 @@
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/nianbao/nianbao/report"
+)
+
+// edit opens an exported example, applies change and saves it again, as a clerk's spreadsheet program would.
+func edit(t *testing.T, r *report.Report, change func(f *excelize.File)) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(exportBytes(t, r)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	change(f)
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func city(t *testing.T) *report.Report {
+	t.Helper()
+	return examples(t)["city-2021"]
+}
+
+// findLabel returns the address of the cell holding a label on a sheet.
+func findLabel(t *testing.T, f *excelize.File, sheet, label string) (col, row int) {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	must(t, err)
+	for r, cells := range rows {
+		for c, v := range cells {
+			if v == label {
+				return c + 1, r + 1
+			}
+		}
+	}
+	t.Fatalf("%s: no cell %q", sheet, label)
+	return 0, 0
+}
+
+// TestEditedWorkbook: a row inserted into 表三 (and one into 表二), counts typed as text and in full-width
+// digits, a value given as a formula without a cached result, a sheet renamed and moved, merged value
+// cells unmerged with the value typed into another cell of the range: the import gives the right values.
+func TestEditedWorkbook(t *testing.T) {
+	r := city(t)
+	data := edit(t, r, func(f *excelize.File) {
+		_, row := findLabel(t, f, "表三", "1.属于国家秘密")
+		must(t, f.InsertRows("表三", row, 1)) // a blank row above 1.属于国家秘密
+		_, row = findLabel(t, f, "表三", "1.属于国家秘密")
+		must(t, f.SetCellStr("表三", "D"+itoa(row), "3"))              // text
+		must(t, f.SetCellStr("表三", "D"+itoa(row-1+2), "１２"))         // full-width, row r3_2
+		must(t, f.SetCellFormula("表三", "E"+itoa(row+1), "1+1+1"))      // r3_2 商业企业 = 3, no cached value
+		_, row = findLabel(t, f, "表二", "行政许可")
+		must(t, f.InsertRows("表二", row, 2))
+		must(t, f.UnmergeCell("表二", "B"+itoa(row+2), "D"+itoa(row+2)))
+		must(t, f.SetCellValue("表二", "B"+itoa(row+2), nil))
+		must(t, f.SetCellInt("表二", "C"+itoa(row+2), 18642)) // typed into the middle of the former merge
+		must(t, f.SetSheetName("表四", "复议诉讼"))
+		must(t, f.MoveSheet("复议诉讼", "基本信息"))
+	})
+	imp, err := ReadBytes("edited.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameReport(t, "edited", r, imp.Report)
+	if len(imp.Blanks) > 0 {
+		t.Errorf("blanks reported for an inserted empty row: %v", imp.Blanks)
+	}
+	if fs := report.Check(imp.Report); len(fs) > 0 {
+		t.Errorf("findings on a correctly edited workbook: %v", fs)
+	}
+}
+
+// TestWrongTotalIsCaught: a clerk types over a 总计 (the formula is gone): the import keeps the typed
+// number and the check names the cell's row and column.
+func TestWrongTotalIsCaught(t *testing.T) {
+	data := edit(t, city(t), func(f *excelize.File) {
+		_, row := findLabel(t, f, "表三", "4.保护第三方合法权益")
+		must(t, f.SetCellInt("表三", "J"+itoa(row), 35)) // 34 is right
+		_, row = findLabel(t, f, "表三", "四、结转下年度继续办理")
+		must(t, f.SetCellInt("表三", "D"+itoa(row), 120)) // 121 is right
+	})
+	imp, err := ReadBytes("wrong.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, f := range report.Check(imp.Report) {
+		got[f.Rule+" "+f.Row+" "+f.Column+" "+f.Expected+" "+f.Actual] = true
+	}
+	for _, want := range []string{
+		"T3-ROWSUM （三）不予公开 4.保护第三方合法权益 总计 34 35",
+		"T3-GOUJI 四、结转下年度继续办理 自然人 121 120",
+	} {
+		if !got[want] {
+			t.Errorf("check does not report %q; got %v", want, got)
+		}
+	}
+}
+
+// TestBadCellsNamed: a count that is not a number, a negative count, a fraction and a blank cell are
+// named by sheet!cell and official label; the blank is a warning, the others errors.
+func TestBadCellsNamed(t *testing.T) {
+	var at struct{ bad, neg, frac, blank, amount string }
+	data := edit(t, city(t), func(f *excelize.File) {
+		_, row := findLabel(t, f, "表三", "1.属于国家秘密")
+		at.bad = "E" + itoa(row)
+		must(t, f.SetCellStr("表三", at.bad, "三"))
+		at.neg = "D" + itoa(row+1)
+		must(t, f.SetCellInt("表三", at.neg, -2))
+		at.frac = "F" + itoa(row+2)
+		must(t, f.SetCellFloat("表三", at.frac, 1.5, -1, 64))
+		at.blank = "G" + itoa(row+3)
+		must(t, f.SetCellValue("表三", at.blank, nil))
+		_, row = findLabel(t, f, "表二", "行政事业性收费")
+		at.amount = "B" + itoa(row)
+		must(t, f.SetCellStr("表二", at.amount, "12.3万元"))
+	})
+	_, err := ReadBytes("bad.xlsx", data)
+	var le *report.LoadError
+	if !errors.As(err, &le) {
+		t.Fatalf("want a LoadError, got %v", err)
+	}
+	msg := le.Error()
+	for _, want := range []string{
+		"bad.xlsx: 表三!" + at.bad + " “（三）不予公开 1.属于国家秘密”行“商业企业”列：'三' 不是数字",
+		"表三!" + at.neg + " “（三）不予公开 2.其他法律行政法规禁止公开”行“自然人”列：-2 是负数",
+		"表三!" + at.frac + " “（三）不予公开 3.危及“三安全一稳定””行“科研机构”列：'1.5' 不是整数",
+		"表二!" + at.amount + " “行政事业性收费”行“本年收费金额（单位：万元）”栏：'12.3万元' 不是数字",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error lacks %q:\n%s", want, msg)
+		}
+	}
+	if strings.Contains(msg, at.blank) {
+		t.Errorf("a blank cell is an error, want a warning:\n%s", msg)
+	}
+}
+
+// TestBlankCellsReported: an empty value cell reads as 0 and is reported with its cell and label.
+func TestBlankCellsReported(t *testing.T) {
+	var cell string
+	data := edit(t, city(t), func(f *excelize.File) {
+		_, row := findLabel(t, f, "表四", "结果维持")
+		cell = "A" + itoa(row+2)
+		must(t, f.SetCellValue("表四", cell, nil))
+	})
+	imp, err := ReadBytes("blank.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if imp.Report.T4[0][0] != 0 {
+		t.Errorf("blank 结果维持 read as %d", imp.Report.T4[0][0])
+	}
+	want := "表四!" + cell + " “行政复议”栏“结果维持”列为空，按 0 读入"
+	if len(imp.Blanks) != 1 || !strings.Contains(imp.Blanks[0], want) {
+		t.Errorf("blanks = %v, want one with %q", imp.Blanks, want)
+	}
+	// The 总计 of 行政复议 was cached as 30; with 结果维持 blank the check reports it.
+	if fs := report.Check(imp.Report); len(fs) == 0 || fs[0].Rule != "T4-SUM" {
+		t.Errorf("findings = %v, want T4-SUM", fs)
+	}
+}
+
+// TestStrayRowReported: numbers typed into an inserted row that is not a row of 表三 are not read, and said so.
+func TestStrayRowReported(t *testing.T) {
+	data := edit(t, city(t), func(f *excelize.File) {
+		_, row := findLabel(t, f, "表三", "2.重复申请")
+		must(t, f.InsertRows("表三", row, 1))
+		must(t, f.SetCellStr("表三", "C"+itoa(row), "6.其他情形"))
+		must(t, f.SetCellInt("表三", "D"+itoa(row), 4))
+	})
+	imp, err := ReadBytes("stray.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(imp.Blanks) != 1 || !strings.Contains(imp.Blanks[0], "“6.其他情形”）不是表三的行") {
+		t.Errorf("blanks = %v", imp.Blanks)
+	}
+	sameReport(t, "stray", city(t), imp.Report)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
