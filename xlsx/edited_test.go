@@ -64,9 +64,9 @@ func TestEditedWorkbook(t *testing.T) {
 		_, row := findLabel(t, f, "表三", "1.属于国家秘密")
 		must(t, f.InsertRows("表三", row, 1)) // a blank row above 1.属于国家秘密
 		_, row = findLabel(t, f, "表三", "1.属于国家秘密")
-		must(t, f.SetCellStr("表三", "D"+itoa(row), "3"))              // text
-		must(t, f.SetCellStr("表三", "D"+itoa(row-1+2), "１２"))         // full-width, row r3_2
-		must(t, f.SetCellFormula("表三", "E"+itoa(row+1), "1+1+1"))      // r3_2 商业企业 = 3, no cached value
+		must(t, f.SetCellStr("表三", "D"+itoa(row), "3"))           // text
+		must(t, f.SetCellStr("表三", "D"+itoa(row-1+2), "１２"))      // full-width, row r3_2
+		must(t, f.SetCellFormula("表三", "E"+itoa(row+1), "1+1+1")) // r3_2 商业企业 = 3, no cached value
 		_, row = findLabel(t, f, "表二", "行政许可")
 		must(t, f.InsertRows("表二", row, 2))
 		must(t, f.UnmergeCell("表二", "B"+itoa(row+2), "D"+itoa(row+2)))

@@ -25,8 +25,8 @@ func TestInto(t *testing.T) {
 		_, row := findLabel(t, f, "表三", "（一）予以公开")
 		must(t, f.SetCellInt("表三", "D"+itoa(row), 1210))
 		must(t, f.SetCellInt("表三", "D"+itoa(row-2), 2369)) // 本年新收 自然人 one more, so the 勾稽 holds
-		must(t, f.SetCellStr("基本信息", "B2", "另一个机关")) // ignored: --into keeps the report's [report]
-		must(t, f.UpdateLinkedValue())                      // drops the cached results: the reader computes them
+		must(t, f.SetCellStr("基本信息", "B2", "另一个机关"))       // ignored: --into keeps the report's [report]
+		must(t, f.UpdateLinkedValue())                     // drops the cached results: the reader computes them
 	})
 	imp, err := ReadBytes("units.xlsx", data)
 	must(t, err)
