@@ -3,11 +3,13 @@ package docx
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -92,6 +94,13 @@ func TestLibreOfficeConvertsEveryExample(t *testing.T) {
 			t.Fatal(err)
 		}
 		paths = append(paths, p)
+		if name == editedExample {
+			p = filepath.Join(dir, "edited.docx")
+			if err := os.WriteFile(p, editLikeWord(t, buf.Bytes()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, p)
+		}
 	}
 	fcFile := writeFontconfig(t, dir)
 	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile"),
@@ -120,6 +129,125 @@ func TestLibreOfficeConvertsEveryExample(t *testing.T) {
 	}
 	if crossed == 0 {
 		t.Error("in no document does table 三 cross a page: the header-repetition check did not run")
+	}
+	py := needPython(t, "pdfminer", "python3-pdfminer")
+	for _, name := range names {
+		if !strings.HasSuffix(name, "-chars") {
+			checkCharsPerLine(t, py, name, filepath.Join(dir, "pdf", name+".pdf"))
+		}
+	}
+	checkEdited(t, py, filepath.Join(dir, "pdf", "edited.pdf"))
+}
+
+// editedExample is the example that TestLibreOfficeConvertsEveryExample also converts after
+// editLikeWord.
+const editedExample = "yichuan-chengguanju-2020"
+
+// checkCharsPerLine measures a LibreOffice PDF with typocheck (tools/typocheck): full body lines hold 28
+// characters — never 29, and 28 on the longest; where a 禁则 rule moves a character to the next line
+// (LibreOffice does not squeeze punctuation to keep it) a justified line holds 27. With ten or more full
+// lines the median must be 28.
+func checkCharsPerLine(t *testing.T, py, name, pdf string) {
+	t.Helper()
+	cmd := exec.Command(py, "../../tools/typocheck/typocheck.py", pdf, "--json", "--lines")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Errorf("%s: typocheck: %v\n%s", name, err, stderr.String())
+		return
+	}
+	var m struct {
+		FullLineCJK *float64 `json:"full_line_cjk"`
+		FullLines   int      `json:"full_lines"`
+		BodySize    float64  `json:"body_size"`
+	}
+	if err := json.Unmarshal(out, &m); err != nil {
+		t.Errorf("%s: typocheck output: %v", name, err)
+		return
+	}
+	longest, n := 0.0, 0
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		f := strings.Fields(line)
+		// "p1 full   28.0- 183.6  28.0 text": page, kind, left-, right, capacity, text.
+		if len(f) < 5 || f[1] != "full" {
+			continue
+		}
+		c, err := strconv.ParseFloat(f[4], 64)
+		if err != nil {
+			continue
+		}
+		n++
+		if c > longest {
+			longest = c
+		}
+		if c > 28.5 {
+			t.Errorf("%s: a full line holds %.1f characters: %s", name, c, line)
+		}
+	}
+	if m.BodySize != 16 || n == 0 || longest < 27.9 {
+		t.Errorf("%s: body %.1f pt, %d full lines, the longest holding %.1f characters; want 16 pt and 28", name, m.BodySize, n, longest)
+	}
+	if m.FullLines >= 10 && (m.FullLineCJK == nil || *m.FullLineCJK != 28) {
+		t.Errorf("%s: median full line %v characters over %d lines, want 28", name, m.FullLineCJK, m.FullLines)
+	}
+}
+
+// checkEdited reads the PDF LibreOffice made of the edited example: the typed and inserted text of
+// table 三 is 9 pt in the table font, the body and the signature are in the bundled face of 黑体 (the new
+// font of 公文正文), the 二级标题 keep 楷体.
+func checkEdited(t *testing.T, py, pdf string) {
+	t.Helper()
+	out, err := exec.Command(py, "testdata/pdfchars.py", pdf).Output()
+	if err != nil {
+		t.Errorf("edited: pdfchars.py: %v", err)
+		return
+	}
+	var lines []struct {
+		Text  string
+		Fonts []string
+		Sizes []float64
+	}
+	if err := json.Unmarshal(out, &lines); err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]int{}
+	for _, l := range lines {
+		text := squeeze(l.Text)
+		font := strings.Join(l.Fonts, ",")
+		for _, want := range []string{editNewRowValue, editTypedValue, "新增测试"} {
+			if strings.Contains(text, want) {
+				found[want]++
+				if want == "新增测试" && (!strings.Contains(font, "ReportSerifSC-Regular") || len(l.Fonts) != 1) {
+					t.Errorf("edited: inserted row label %q in %s, want the table font", l.Text, font)
+				}
+				for _, sz := range l.Sizes {
+					if sz != 9 {
+						t.Errorf("edited: %q set at %.1f pt, want 9", l.Text, sz)
+					}
+				}
+			}
+		}
+		switch {
+		case strings.HasPrefix(text, "本报告根据") || strings.HasPrefix(text, "2020年我局严格按照"):
+			found["body"]++
+			if font != "ReportSansSC-Regular" {
+				t.Errorf("edited: body line %q in %s, want ReportSansSC-Regular (黑体)", l.Text, font)
+			}
+		case strings.HasPrefix(text, "（一）") && strings.Contains(text, "推进情况"):
+			found["heading2"]++
+			if font != "ReportKaiSC-Regular" {
+				t.Errorf("edited: 二级标题 %q in %s, want ReportKaiSC-Regular", l.Text, font)
+			}
+		}
+	}
+	for _, want := range []string{editTypedValue, "新增测试", "body", "heading2"} {
+		if found[want] == 0 {
+			t.Errorf("edited: no line with %s in the PDF", want)
+		}
+	}
+	if found[editNewRowValue] == 0 {
+		t.Errorf("edited: the inserted row's numbers are not in the PDF")
 	}
 }
 
