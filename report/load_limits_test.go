@@ -44,3 +44,40 @@ func TestSectionLimitAcrossNarratives(t *testing.T) {
 		t.Fatalf("error %v, want the first problems sub-section named", err)
 	}
 }
+
+// title_lines sets the title's lines; joined they must equal the title.
+func TestTitleLines(t *testing.T) {
+	base := "[report]\nagency = \"甲局\"\nyear = 2024\n"
+	r, err := Parse("a.toml", []byte(base+"title_lines = [\"甲局2024年\", \"政府信息公开工作年度报告\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Title != "甲局2024年政府信息公开工作年度报告" || len(r.TitleLines) != 2 || r.TitleLines[0] != "甲局2024年" {
+		t.Fatalf("title %q, lines %q", r.Title, r.TitleLines)
+	}
+	_, err = Parse("b.toml", []byte(base+"title = \"甲局2024年政府信息公开工作年度报告\"\ntitle_lines = [\"甲局\", \"2024年报告\"]\n"))
+	if err == nil || !strings.Contains(err.Error(), "b.toml:5: title_lines（标题分行）连起来是“甲局2024年报告”，与 title") {
+		t.Fatalf("mismatch: %v", err)
+	}
+	_, err = Parse("c.toml", []byte(base+"title_lines = \"甲局\"\n"))
+	if err == nil || !strings.Contains(err.Error(), "非空的字符串数组") {
+		t.Fatalf("not an array: %v", err)
+	}
+}
+
+// Write keeps title_lines, so the written file loads back with the same lines.
+func TestTitleLinesRoundTrip(t *testing.T) {
+	src := "[report]\nagency = \"甲局\"\nyear = 2024\ntitle_lines = [\"甲局2024年\", \"政府信息公开工作年度报告\"]\n"
+	r, err := Parse("a.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := Write(r, WriteOptions{})
+	back, err := Parse("b.toml", out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if strings.Join(back.TitleLines, "|") != "甲局2024年|政府信息公开工作年度报告" {
+		t.Fatalf("title lines after the round trip: %q", back.TitleLines)
+	}
+}

@@ -23,7 +23,7 @@ const (
 )
 
 func (l *loader) loadMeta(rep map[string]any) {
-	known := []string{"agency", "year", "format", "title", "preamble", "signature", "date", "amount_note"}
+	known := []string{"agency", "year", "format", "title", "title_lines", "preamble", "signature", "date", "amount_note"}
 	for _, k := range sortedKeys(rep) {
 		if !contains(known, k) {
 			l.unknown("report."+k, k, known, "[report]")
@@ -61,6 +61,7 @@ func (l *loader) loadMeta(rep map[string]any) {
 	if r.Title == "" && r.Agency != "" && r.Year != 0 {
 		r.Title = fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.Agency, r.Year)
 	}
+	l.loadTitleLines(rep) // load_title.go
 	if n := len([]rune(r.Title)); n > MaxTitleRunes {
 		l.errf("report.title", "标题过长（%d 字）；标题不得超过 %d 字", n, MaxTitleRunes)
 	}

@@ -21,6 +21,9 @@ type Report struct {
 	Format layouts.Format
 	// Title defaults to {Agency}{Year}年政府信息公开工作年度报告.
 	Title string
+	// TitleLines, when set (title_lines in [report]), are the lines the title is printed in, as the clerk
+	// breaks it; joined they equal Title.
+	TitleLines []string
 	// Preamble holds the paragraphs before 一、总体情况 (编制依据、统计期限、联系方式).
 	Preamble []string
 	// Signature (署名) and Date (成文日期, printed form such as 2021年1月20日) close the report; both optional.

@@ -116,6 +116,9 @@ func (w *tomlWriter) report(r *Report) {
 	if r.Title != "" && r.Title != fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.Agency, r.Year) {
 		w.kv("report.title", "title", TOMLString(r.Title), "标题")
 	}
+	if len(r.TitleLines) > 0 {
+		w.list("report.title_lines", "title_lines", r.TitleLines, "标题分行：每项一行")
+	}
 	if len(r.Preamble) > 0 {
 		w.list("report.preamble", "preamble", r.Preamble, "前言：编制依据、统计期限、联系方式")
 	}

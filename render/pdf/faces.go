@@ -77,6 +77,9 @@ func (fs *faceSet) pick(base fonts.Role, r rune) (fonts.Role, rune) {
 				return q, r
 			}
 		}
+		if base == fonts.Title && role == fonts.Latin && fs.has(fonts.Title, r) {
+			return fonts.Title, r // digits and Latin of the bold title in the title face's own (bold) glyphs
+		}
 		if fs.has(role, r) {
 			return role, r
 		}

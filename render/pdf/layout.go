@@ -151,7 +151,7 @@ type laidBlock struct {
 	spans []span
 	st    style
 	lines []linebreak.Line
-	// align: 0 left (indent included), 1 centred, 2 right-aligned four characters from the right edge.
+	// align: 0 left (indent included), 1 centred, 2 the signature and date rule (closingX).
 	align int
 	table *tableLayout
 	// blankBefore is the number of empty grid lines before the block (title: none; signature: one).
@@ -191,6 +191,9 @@ func (l *layouter) prepare(b render.Block) laidBlock {
 		}
 		lb.align = 2
 		lb.st = style{size: page.BodySize, pitch: charPitch, lb: linebreak.Options{Width: blockW - 4*charPitch}}
+		if b.Kind == render.Date {
+			lb.st.lb.Width = blockW - 2*charPitch
+		}
 		lb.spans = []span{{b.Text, fonts.Body}}
 	case render.Table:
 		lb.part = PartTableCell
@@ -288,7 +291,7 @@ func (l *layouter) place(laid []laidBlock, i int) {
 		case 1:
 			x += (blockW - ln.Width) / 2
 		case 2:
-			x += blockW - 4*charPitch - ln.Width
+			x = closingX(laid, i)
 		}
 		full := lb.st.lb.Justify && !ln.Last && k < len(lb.lines)-1 && ln.Width >= lb.st.lb.Width-0.01
 		info := Line{Part: lb.part, Block: i, Full: full,
@@ -377,4 +380,44 @@ func (l *layouter) followerNeed(laid []laidBlock, i int) int {
 		}
 		return 1
 	}
+}
+
+// closingX returns the left edge of the lines of the signature or date block i, by GB/T 9704-2012 7.3.5.3
+// (a document without a seal — these reports carry none): the 署名 ends two characters from the right
+// edge (右空二字); the 成文日期 on the next line starts two characters right of the signature's first
+// character; when that would bring the date closer than two characters to the right edge (a date
+// longer than the signature), the date is set 右空二字 and the signature moves left to stay two
+// characters before it. A lone signature or date is set 右空二字.
+func closingX(laid []laidBlock, i int) float64 {
+	right := blockX + blockW - 2*charPitch
+	widest := func(lb *laidBlock) float64 {
+		w := 0.0
+		for _, ln := range lb.lines {
+			w = max(w, ln.Width)
+		}
+		return w
+	}
+	var sig, date *laidBlock
+	for j := max(0, i-1); j <= i+1 && j < len(laid); j++ {
+		switch laid[j].b.Kind {
+		case render.Signature:
+			sig = &laid[j]
+		case render.Date:
+			date = &laid[j]
+		}
+	}
+	if sig == nil || date == nil {
+		return right - widest(&laid[i])
+	}
+	sigX := right - widest(sig)
+	dateX := sigX + 2*charPitch
+	if dw := widest(date); dateX+dw > right {
+		dateX = right - dw
+		sigX = dateX - 2*charPitch
+	}
+	sigX = max(sigX, blockX)
+	if laid[i].b.Kind == render.Date {
+		return dateX
+	}
+	return sigX
 }

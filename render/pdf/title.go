@@ -9,10 +9,23 @@ import (
 )
 
 // titleLines breaks the report title into the fewest lines that hold it, cutting only between the
-// parts of the name when it can (after the agency, after the year, before 政府信息公开…), so that each
-// line keeps its words whole (回行时词意完整); among such cuts it takes the most even lines. A title with
-// no usable cut falls back to evenly balanced lines.
+// parts of the name when it can (after the agency or a part of its name, before "（" and after "）",
+// around the year, before 政府信息公开…), so that each line keeps its words whole (回行时词意完整);
+// among such cuts it takes the most even lines, never an hourglass (GB/T 9704 7.3.1: 梯形 or 菱形). A
+// title with no usable cut falls back to evenly balanced lines; title_lines in the report sets the
+// lines by hand.
 func (l *layouter) titleLines(title string, st style) []linebreak.Line {
+	if tl := l.r.TitleLines; len(tl) > 0 && strings.Join(tl, "") == title {
+		// The clerk's own lines (title_lines); one too long for the block wraps within itself.
+		var out []linebreak.Line
+		for _, part := range tl {
+			out = append(out, l.balanced([]span{{part, fonts.Title}}, st)...)
+		}
+		for i := range out {
+			out[i].Last = i == len(out)-1
+		}
+		return out
+	}
 	spans := []span{{title, fonts.Title}}
 	lines := l.breakText(spans, st)
 	n := len(lines)
@@ -40,6 +53,9 @@ func (l *layouter) titleLines(title string, st style) []linebreak.Line {
 			out = append(out, seg[0])
 			widest = max(widest, seg[0].Width)
 			prev = end
+		}
+		if len(out) == 3 && out[1].Width < out[0].Width && out[1].Width < out[2].Width {
+			return // an hourglass: GB/T 9704 7.3.1 wants a trapezoid or a diamond
 		}
 		if best == nil || widest < bestW-0.01 {
 			best, bestW = out, widest
@@ -96,6 +112,26 @@ func titleCuts(rs []rune, agency string) []int {
 			add(len([]rune(s[:k])))
 		}
 	}
+	// Inside a long agency name: before an opening bracket and after a closing one, and after the words
+	// that end the name of a body (…委员会 / 办公室 …).
+	for i, r := range rs {
+		switch r {
+		case '（', '(', '〔', '《':
+			add(i)
+		case '）', ')', '〕', '》':
+			add(i + 1)
+		}
+	}
+	for _, w := range orgWords {
+		for k := 0; k < len(s); {
+			j := strings.Index(s[k:], w)
+			if j < 0 {
+				break
+			}
+			k += j + len(w)
+			add(len([]rune(s[:k])))
+		}
+	}
 	// Keep the cuts in reading order.
 	for i := 1; i < len(cuts); i++ {
 		for j := i; j > 0 && cuts[j] < cuts[j-1]; j-- {
@@ -104,6 +140,10 @@ func titleCuts(rs []rune, agency string) []int {
 	}
 	return cuts
 }
+
+// orgWords end the name of a body or of one of its parts; a title may break after them.
+var orgWords = []string{"人民政府", "委员会", "办公室", "办公厅", "管理局", "服务局", "服务中心", "管理处", "办事处", "人民法院",
+	"人民检察院", "党政综合办公室", "街道", "开发区", "新区", "人民代表大会常务委员会"}
 
 // isWordRune reports an ASCII letter or digit: the pieces of a Latin word or a number.
 func isWordRune(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
