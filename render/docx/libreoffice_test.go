@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -135,8 +136,44 @@ func TestLibreOfficeConvertsEveryExample(t *testing.T) {
 		if !strings.HasSuffix(name, "-chars") {
 			checkCharsPerLine(t, py, name, filepath.Join(dir, "pdf", name+".pdf"))
 		}
+		checkVerticalLabel(t, py, name, filepath.Join(dir, "pdf", name+".pdf"))
 	}
 	checkEdited(t, py, filepath.Join(dir, "pdf", "edited.pdf"))
+}
+
+// checkVerticalLabel finds 三、本年度办理结果 in a LibreOffice PDF (pdfminer) as a column of upright
+// characters: one above the other at the same x, each one character size below the last, none lost.
+func checkVerticalLabel(t *testing.T, py, name, pdf string) {
+	t.Helper()
+	out, err := exec.Command(py, "testdata/pdfchars.py", pdf, "--chars").Output()
+	if err != nil {
+		t.Errorf("%s: pdfchars.py: %v", name, err)
+		return
+	}
+	var chars []struct {
+		Page           int
+		Text           string
+		X0, Y0, X1, Y1 float64
+		Size           float64
+	}
+	if err := json.Unmarshal(out, &chars); err != nil {
+		t.Fatal(err)
+	}
+	label := []rune("三、本年度办理结果")
+	for i := range chars {
+		k := 0
+		for ; k < len(label) && i+k < len(chars); k++ {
+			c, first := chars[i+k], chars[i]
+			if []rune(c.Text)[0] != label[k] || c.Page != first.Page || math.Abs(c.X0-first.X0) > 0.5 ||
+				math.Abs(first.Y0-c.Y0-float64(k)*first.Size) > 1 || math.Abs(c.X1-c.X0-first.Size) > 0.5 {
+				break
+			}
+		}
+		if k == len(label) {
+			return
+		}
+	}
+	t.Errorf("%s: no upright column 三、本年度办理结果 in the PDF", name)
 }
 
 // editedExample is the example that TestLibreOfficeConvertsEveryExample also converts after
