@@ -6,6 +6,7 @@ import (
 
 	"github.com/nianbao/nianbao/fonts"
 	"github.com/nianbao/nianbao/render/docx"
+	"github.com/nianbao/nianbao/render/html"
 	"github.com/nianbao/nianbao/render/pdf"
 	"github.com/nianbao/nianbao/report"
 )
@@ -35,6 +36,16 @@ func RenderDOCX(r *report.Report, o RenderOptions) ([]byte, error) {
 	var b bytes.Buffer
 	if err := docx.Render(r, &b, docx.Options{Draft: o.Draft, Grid: o.DocxGrid, Version: Version}); err != nil {
 		return nil, fmt.Errorf("DOCX: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// RenderHTML renders an already loaded report to the HTML page (o.HTMLFragment: only its <article>) in
+// memory; o.Draft puts the 草稿 mark at the top.
+func RenderHTML(r *report.Report, o RenderOptions) ([]byte, error) {
+	var b bytes.Buffer
+	if err := html.Render(r, &b, html.Options{Fragment: o.HTMLFragment, Draft: o.Draft, Version: Version}); err != nil {
+		return nil, fmt.Errorf("HTML: %w", err)
 	}
 	return b.Bytes(), nil
 }

@@ -7,12 +7,16 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/report"
 )
 
-// Encoded is the report file written from a Doc, with the form field each line holds.
+// Encoded is the form state as the strict loader reads it, with the form field each line holds. It is the
+// loader's input, not the file the server saves: values the loader refuses ("abc" in a count cell) must reach
+// the loader, and its messages must find their way back to the cell, which a writer from the report model
+// cannot do (there is no model of a report that does not load). The file on disk is written by report.Write
+// from the loaded report (see saveText).
 type Encoded struct {
 	Text []byte
 	// Paths[i] is the field on line i+1: "report.year", "overview.sections.0.paragraphs.2", "table3.new",
@@ -41,7 +45,7 @@ func (e *encoder) line(path, s string) {
 	e.paths = append(e.paths, path)
 }
 
-// Encode writes the form state as a report file. Values the loader would reject (a count "abc", a year
+// Encode writes the form state as TOML for the loader. Values the loader would reject (a count "abc", a year
 // "二〇二〇") are written as TOML strings so that the loader names them; plain integers are written as
 // integers, empty count cells as 0, amounts as strings (digits kept exactly).
 func Encode(d *Doc) *Encoded {
@@ -51,15 +55,10 @@ func Encode(d *Doc) *Encoded {
 	if title == "" {
 		title = fmt.Sprintf("%s%s年政府信息公开工作年度报告", d.Report.Agency, d.Report.Year)
 	}
-	e.line("", "# "+oneLine(title)+" — nianbao 报告文件（格式说明见 docs/format.md；由 nianbao serve 保存）")
+	e.line("", "# "+oneLine(title)+" — nianbao serve 表单内容")
 	e.line("", "")
 	e.meta(&d.Report)
-	for _, s := range []struct {
-		key, label string
-		n          *Narr
-	}{{"overview", "一、总体情况", &d.Overview}} {
-		e.narr(s.key, s.label, s.n)
-	}
+	e.narr("overview", "一、总体情况", &d.Overview)
 	e.table2(d, f)
 	e.table3(d, f)
 	e.table4(d)
@@ -283,34 +282,8 @@ func bareKey(k string) string {
 	return quote(k)
 }
 
-// quote writes s as a TOML basic string: ", \ and control characters escaped, everything else as is.
-func quote(s string) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, c := range s {
-		switch {
-		case c == '"':
-			b.WriteString(`\"`)
-		case c == '\\':
-			b.WriteString(`\\`)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c < 0x20 || c == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, c)
-		default:
-			b.WriteRune(c)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// quote writes s as a TOML basic string (report.TOMLString, the one the report file writer uses).
+func quote(s string) string { return report.TOMLString(s) }
 
 func oneLine(s string) string {
 	return strings.Map(func(r rune) rune {

@@ -140,13 +140,13 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, res)
 }
 
-// handleRender answers the PDF or DOCX of the form state (?kind=pdf|docx; &download=1 for an attachment).
+// handleRender answers the PDF, DOCX or HTML page of the form state (?kind=pdf|docx|html; &download=1 for an attachment).
 // A report that breaks a rule or lacks a glyph is rendered as a draft with the 草稿 mark, as
 // `render --draft` does; the X-Nianbao-Draft header says so.
 func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 	kind := r.URL.Query().Get("kind")
-	if kind != "pdf" && kind != "docx" {
-		writeError(w, http.StatusBadRequest, "kind 只能是 pdf 或 docx")
+	if kind != "pdf" && kind != "docx" && kind != "html" {
+		writeError(w, http.StatusBadRequest, "kind 只能是 pdf、docx 或 html")
 		return
 	}
 	req, ok := s.readDoc(w, r)
@@ -170,9 +170,12 @@ func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 			o.Draft = true
 			data, _, err = nianbao.RenderPDF(rep, o)
 		}
-	} else {
+	} else if kind == "docx" {
 		ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 		data, err = nianbao.RenderDOCX(rep, o)
+	} else {
+		ctype = "text/html; charset=utf-8"
+		data, err = nianbao.RenderHTML(rep, o)
 	}
 	if err != nil {
 		writeError(w, http.StatusUnprocessableEntity, "生成失败："+err.Error())
@@ -202,17 +205,22 @@ func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	res, rep, enc := checkDoc(req.Name, req.Doc)
+	res, rep, _ := checkDoc(req.Name, req.Doc)
 	if rep == nil {
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
 			"error": fmt.Sprintf("有 %d 处内容无法识别，未保存；请先改正标红的地方", len(res.Problems)), "problems": res.Problems})
 		return
 	}
-	base, err := s.ws.save(req.Name, enc.Text, req.Base)
+	text, err := saveText(req.Doc, rep)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "未保存："+err.Error())
+		return
+	}
+	base, err := s.ws.save(req.Name, text, req.Base)
 	var ce *conflictError
 	if errors.As(err, &ce) {
-		out := map[string]any{"error": ce.Error(), "disk": string(ce.Disk), "diskBase": ce.DiskHash, "mine": string(enc.Text)}
-		if d, derr := DocFromTOML(ce.Disk); derr == nil && ce.Disk != nil {
+		out := map[string]any{"error": ce.Error(), "disk": string(ce.Disk), "diskBase": ce.DiskHash, "mine": string(text)}
+		if d, derr := DocFromTOML(ce.Disk); ce.Disk != nil && derr == nil {
 			out["diskDoc"] = d
 		}
 		writeJSON(w, http.StatusConflict, out)

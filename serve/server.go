@@ -147,7 +147,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cache-Control", "no-store")
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; object-src 'self' blob:; frame-ancestors 'self'; form-action 'none'; base-uri 'none'")
+		h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-src 'self' blob:; object-src 'self' blob:; frame-ancestors 'self'; form-action 'none'; base-uri 'none'")
 		if !hostAllowed(r.Host) {
 			s.refuse(w, r, http.StatusForbidden, "拒绝：请求的主机名 "+r.Host+" 不是本机地址（请用启动时显示的网址打开）")
 			return

@@ -302,6 +302,11 @@ func TestRenderEndpoint(t *testing.T) {
 	if resp.StatusCode != 200 || !bytes.HasPrefix(docx, []byte("PK")) {
 		t.Errorf("docx: %d", resp.StatusCode)
 	}
+	resp = call(t, s, ts, "POST", "/api/render?kind=html", docRequest{Name: seedName, Doc: o.Doc})
+	page, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !bytes.Contains(page, []byte("<html")) || !bytes.Contains(page, []byte("伊川县城市管理局")) || bytes.Contains(page, []byte("草稿")) {
+		t.Errorf("html: %d", resp.StatusCode)
+	}
 	// a report with a rule error is a draft
 	o.Doc.Table4["review"] = []string{"1", "0", "0", "0", "5"}
 	resp = call(t, s, ts, "POST", "/api/render?kind=pdf", docRequest{Name: seedName, Doc: o.Doc})
@@ -412,5 +417,25 @@ func TestNewReport(t *testing.T) {
 	decode(t, call(t, s, ts, "GET", "/api/files", nil), &files)
 	if len(files.Files) != 4 {
 		t.Errorf("files: %+v", files.Files)
+	}
+}
+
+// The saved file is written by report.Write and keeps the placeholders the clerk typed.
+func TestSaveKeepsPlaceholders(t *testing.T) {
+	s, ts, dir := testServer(t, seedName)
+	o := open(t, s, ts, seedName)
+	o.Doc.Other.Paragraphs = []string{"", "本年度收到申请{{收到申请}}件。", "  "}
+	resp := call(t, s, ts, "POST", "/api/save", docRequest{Name: seedName, Doc: o.Doc, Base: o.Base})
+	if resp.StatusCode != 200 {
+		b, _ := io.ReadAll(resp.Body)
+		t.Fatalf("save: %d %s", resp.StatusCode, b)
+	}
+	text := string(mustRead(t, filepath.Join(dir, seedName)))
+	if !strings.Contains(text, `"本年度收到申请{{收到申请}}件。"`) || !strings.Contains(text, "由 nianbao serve 保存") {
+		t.Errorf("saved file:\n%s", text)
+	}
+	r, err := report.Load(filepath.Join(dir, seedName))
+	if err != nil || len(r.Other.Paragraphs) != 1 || r.Other.Paragraphs[0] != "本年度收到申请0件。" {
+		t.Errorf("reloaded: %v %q", err, r.Other.Paragraphs)
 	}
 }

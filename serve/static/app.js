@@ -10,7 +10,7 @@ const PREVIEW_DELAY = 1500;  // ms after the last keystroke
 
 const st = {
   name: "", base: "", doc: null, layout: null, format: "",
-  dirty: false, values: {}, checkSeq: 0, previewSeq: 0, previewURL: "",
+  dirty: false, values: {}, checkSeq: 0, previewSeq: 0, previewURL: "", htmlURL: "",
   checkTimer: 0, previewTimer: 0, lastCheck: null, manual: {},
 };
 
@@ -337,7 +337,7 @@ function getCell(key) {
   if (c.t === "t2") return (d.table2[c.row] || {})[c.col] ?? "";
   const rows = c.t === "t3" ? d.table3 : d.table4;
   const r = rows[c.row];
-  if (!r) return c.wholeRow ? null : "";
+  if (!r) return c.wholeRow || c.i >= c.n ? null : "";
   if (c.i >= c.n) return r.length > c.n ? r[c.n] : null;
   return r[c.i] ?? "";
 }
@@ -418,6 +418,7 @@ function tableEditor(tid) {
       const input = el("input", {
         type: "text", inputmode: c.Kind === 3 ? "decimal" : "numeric", "aria-label": cellLabel(t, c),
         readonly: !editable, tabindex: editable ? null : "-1", dataset: { key: c.Key, col: c.Col, row: c.Row },
+        placeholder: ref.computed ? null : "0",
       });
       input.value = typed === null ? (st.values[c.Key] || "") : typed;
       input.addEventListener("input", () => { setCell(c.Key, input.value); td.classList.remove("auto"); markDirty(); });
@@ -529,6 +530,7 @@ function applyCheck() {
   }
   $("btn-pdf").textContent = res.errors ? "下载 PDF 草稿" : "下载 PDF";
   $("btn-docx").textContent = res.errors ? "下载 Word 草稿" : "下载 Word";
+  $("btn-html").textContent = res.errors ? "下载网页版草稿" : "下载网页版";
 }
 
 function findTargets(target) {
@@ -565,7 +567,9 @@ async function refreshPreview() {
   const seq = ++st.previewSeq;
   $("preview-state").textContent = "正在生成……";
   $("preview-state").className = "count";
-  const resp = await api("POST", "/api/render?kind=pdf", { name: st.name, doc: st.doc });
+  const body = { name: st.name, doc: st.doc };
+  // both previews of the same state, shown together
+  const [resp, hresp] = await Promise.all([api("POST", "/api/render?kind=pdf", body), api("POST", "/api/render?kind=html", body)]);
   if (seq !== st.previewSeq) return;
   if (!resp.ok) {
     let msg = "预览未更新";
@@ -574,10 +578,16 @@ async function refreshPreview() {
     $("preview-state").className = "count bad";
     return;
   }
-  const blob = await resp.blob();
+  const [blob, hblob] = await Promise.all([resp.blob(), hresp.ok ? hresp.blob() : null]);
+  if (seq !== st.previewSeq) return;
   if (st.previewURL) URL.revokeObjectURL(st.previewURL);
   st.previewURL = URL.createObjectURL(blob);
-  $("preview").src = st.previewURL + "#view=FitH";
+  $("preview").src = st.previewURL + "#navpanes=0&view=FitH";
+  if (hblob) {
+    if (st.htmlURL) URL.revokeObjectURL(st.htmlURL);
+    st.htmlURL = URL.createObjectURL(hblob);
+    $("preview-html").src = st.htmlURL;
+  }
   const draft = resp.headers.get("X-Nianbao-Draft") === "1";
   $("preview-state").textContent = (draft ? "草稿（有错误未改正）" : "可报送") + " · " + hhmm();
   $("preview-state").className = "count " + (draft ? "warn" : "good");
@@ -651,6 +661,17 @@ document.addEventListener("keydown", (e) => {
 $("btn-save").addEventListener("click", save);
 $("btn-pdf").addEventListener("click", () => download("pdf"));
 $("btn-docx").addEventListener("click", () => download("docx"));
+$("btn-html").addEventListener("click", () => download("html"));
+function showTab(html) {
+  $("preview").hidden = html;
+  $("preview-html").hidden = !html;
+  $("tab-pdf").classList.toggle("on", !html);
+  $("tab-html").classList.toggle("on", html);
+  $("tab-pdf").setAttribute("aria-selected", String(!html));
+  $("tab-html").setAttribute("aria-selected", String(html));
+}
+$("tab-pdf").addEventListener("click", () => showTab(false));
+$("tab-html").addEventListener("click", () => showTab(true));
 $("btn-refresh").addEventListener("click", () => schedulePreview(0));
 $("btn-files").addEventListener("click", showFiles);
 $("new-form").addEventListener("submit", createReport);

@@ -1,0 +1,212 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/nianbao/nianbao/internal/browsertest"
+	"github.com/nianbao/nianbao/report"
+)
+
+// cellInput is the CSS selector of a table cell's input.
+func cellInput(key string) string { return `td[data-target="` + key + `"] input` }
+
+// typeInto replaces the value of an input by typing, as a clerk does (select all, type).
+func typeInto(sel, text string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Click(chromedp.CSS(sel)),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`(document.querySelector(` + jsString(sel) + `).select(), true)`)(ctx, t)
+			return err
+		}),
+		chromedp.KeyEvent(text),
+	)
+}
+
+func jsString(s string) string { return fmt.Sprintf("%q", s) }
+
+// waitJS waits until a JavaScript expression is true.
+func waitJS(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second), chromedp.WithPollingInterval(50*time.Millisecond))(ctx, t)
+		if err != nil {
+			state, _ := chromedp.Evaluate[string](`document.getElementById("status").textContent + " | " + document.getElementById("summary-list").textContent + " | active=" + (document.activeElement.dataset.key || document.activeElement.tagName) + " | html=" + document.getElementById("preview-html").src + " " + st.htmlURL + " " + st.previewSeq + " " + (document.getElementById("preview-html").contentDocument||{body:{textContent:"-"}}).body.textContent.slice(0, 40)`)(ctx, t)
+			return fmt.Errorf("waiting for %s: %w (page: %s)", expr, err, state)
+		}
+		return nil
+	})
+}
+
+// screenshot saves a PNG into $NIANBAO_SCREENSHOTS (the docs/ images are made this way) or the test's
+// temporary folder.
+func screenshot(t *testing.T, dir, name string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		png, err := chromedp.CaptureScreenshot()(ctx, tg)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, name), png, 0o644)
+	})
+}
+
+// TestBrowserEndToEnd drives the page in a real headless Chromium: type into table 三, see T3-GOUJI beside
+// the cell, fix it, see it go, save, read the TOML on disk, download the PDF and read it with pdftotext.
+func TestBrowserEndToEnd(t *testing.T) {
+	_, ts, dir := testServer(t, seedName)
+	ctx := browsertest.New(t)
+	shots := os.Getenv("NIANBAO_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	downloads := t.TempDir()
+	progress := chromedp.Events(ctx, browser.DownloadProgress)
+	err := chromedp.Do(ctx,
+		browsertest.Viewport(1400, 900, 1, false),
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: ptr(true)})
+			return err
+		}),
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(cellInput("t3.new.NP"))),
+		waitJS(`document.getElementById("summary-count").textContent === "全部通过"`),
+		// type 5 new applications and 3 answered, moving down the column with Enter
+		typeInto(cellInput("t3.new.NP"), "5"),
+		chromedp.KeyEvent(kb.Enter),
+		waitJS(`document.activeElement.dataset.key === "t3.carried.NP"`),
+		typeInto(cellInput("t3.r1.NP"), "3"),
+		// the computed cells follow: （七）总计 3, 结转下年度 2
+		waitJS(`document.querySelector('`+cellInput("t3.carry.NP")+`').value === "2"`),
+		// the clerk types the carry-over herself, wrongly
+		chromedp.Click(chromedp.CSS("#manual-t3")),
+		typeInto(cellInput("t3.carry.NP"), "1"),
+		waitJS(`!!document.querySelector('td[data-target="t3.carry.NP"].bad .cell-note[data-rule="T3-GOUJI"]')`),
+		waitJS(`document.querySelector('#summary-list li.bad') && document.querySelector('#summary-list').textContent.includes("T3-GOUJI")`),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`(document.querySelector('td[data-target="t3.carry.NP"]').scrollIntoView({block: "center"}), document.querySelector('`+cellInput("t3.carry.NP")+`').focus(), true)`)(ctx, tg)
+			return err
+		}),
+		chromedp.Sleep(300*time.Millisecond),
+		screenshot(t, shots, "serve-form.png"),
+		// only that cell is marked
+		waitJS(`document.querySelectorAll('td.bad').length === 1`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.dataset.checkMs`))
+	t.Logf("last live check in the browser: %s ms from the request to the answer", ms)
+	note, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(`td[data-target="t3.carry.NP"] .cell-note`)))
+	if err != nil || !strings.Contains(note, "应为 2") || !strings.Contains(note, "结转下年度") {
+		t.Fatalf("note beside the cell: %q %v", note, err)
+	}
+	err = chromedp.Do(ctx,
+		typeInto(cellInput("t3.carry.NP"), "2"),
+		waitJS(`!document.querySelector('.cell-note[data-rule="T3-GOUJI"]') && !document.querySelector('td.bad')`),
+		// the prose still says no application was received: N-TEXT beside that paragraph
+		waitJS(`!!document.querySelector('.para.bad[data-target="overview.sections.2.paragraphs.0"] .note[data-rule="N-TEXT"]')`),
+		typeInto(`.para[data-target="overview.sections.2.paragraphs.0"] textarea`, "2020年，共收到政府信息公开申请5件。"),
+		waitJS(`document.getElementById("summary-count").textContent === "全部通过"`),
+		// a non-number is caught at once, on its cell
+		typeInto(cellInput("t3.new.CE"), "x"),
+		waitJS(`!!document.querySelector('td[data-target="t3.new.CE"].bad .cell-note[data-rule="LOAD"]')`),
+		typeInto(cellInput("t3.new.CE"), "0"),
+		waitJS(`!document.querySelector('td.bad') && document.getElementById("summary-count").textContent === "全部通过"`),
+		chromedp.Click(chromedp.CSS("#btn-save")),
+		waitJS(`document.getElementById("status").textContent.startsWith("已保存")`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.Load(filepath.Join(dir, seedName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.T3["new"][0]; got != 5 || r.T3["r1"][0] != 3 || r.T3["carry"][0] != 2 || !r.Given("t3.carry") {
+		t.Errorf("saved table 三: new %v r1 %v carry %v (given %v)", r.T3["new"], r.T3["r1"], r.T3["carry"], r.Given("t3.carry"))
+	}
+	if fs := report.Check(r); len(fs) != 0 {
+		t.Errorf("saved report has findings: %v", fs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, seedName+".bak")); err != nil {
+		t.Errorf("no .bak: %v", err)
+	}
+	// download the PDF
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#btn-pdf"))); err != nil {
+		t.Fatal(err)
+	}
+	var pdfFile string
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.State == browser.DownloadProgressStateCompleted {
+			pdfFile = filepath.Join(downloads, "yichuan-chengguanju-2020.pdf")
+			break
+		}
+		if ev.State == browser.DownloadProgressStateCanceled {
+			t.Fatal("download canceled")
+		}
+	}
+	if _, err := os.Stat(pdfFile); err != nil {
+		entries, _ := os.ReadDir(downloads)
+		t.Fatalf("downloaded file: %v (folder holds %v)", err, entries)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, pdfFile)), "") // lines joined: the body text is justified
+	for _, want := range []string{"伊川县城市管理局2020年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+		"四、结转下年度继续办理", "2020年，共收到政府信息公开申请5件。"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("downloaded PDF lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "草稿") {
+		t.Error("a report without errors was downloaded as a draft")
+	}
+	// the preview, for the README
+	err = chromedp.Do(ctx,
+		waitJS(`document.getElementById("preview-state").textContent.includes("可报送") && document.getElementById("preview").src.startsWith("blob:")`),
+		// headless Chromium draws no PDF plugin in screenshots: show the HTML preview instead
+		chromedp.Click(chromedp.CSS("#tab-html")),
+		waitJS(`(() => { const d = document.getElementById("preview-html").contentDocument; return !!d && d.body.textContent.includes("结转下年度继续办理") && !d.body.textContent.includes("草稿"); })()`),
+		chromedp.Sleep(500*time.Millisecond),
+		screenshot(t, shots, "serve-preview.png"),
+		browsertest.Viewport(1093, 614, 1.25, false), // 125 % zoom on a 1366 × 768 laptop
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`(document.querySelector('td[data-target="t3.new.NP"]').scrollIntoView({block: "start"}), true)`)(ctx, tg)
+			return err
+		}),
+		chromedp.Sleep(300*time.Millisecond),
+		screenshot(t, shots, "serve-125.png"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// pdfText runs pdftotext (poppler-utils); it skips without it, and fails under CI.
+func pdfText(t *testing.T, file string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is not installed (CI installs poppler-utils)")
+		}
+		t.Skip("pdftotext is not installed")
+	}
+	out, err := exec.Command("pdftotext", "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
