@@ -26,7 +26,7 @@ func typeInto(sel, text string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(
 		chromedp.Click(chromedp.CSS(sel)),
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Evaluate[bool](`(document.querySelector(` + jsString(sel) + `).select(), true)`)(ctx, t)
+			_, err := chromedp.Evaluate[bool](`(document.querySelector(`+jsString(sel)+`).select(), true)`)(ctx, t)
 			return err
 		}),
 		chromedp.KeyEvent(text),
