@@ -40,7 +40,7 @@ func writeNarrative(f *excelize.File, st *styles, r *report.Report, o Options) e
 	if _, err := f.NewSheet(s); err != nil {
 		return err
 	}
-	for col, w := range map[string]float64{"A": 18, "B": 24, "C": 10, "D": 96} {
+	for col, w := range map[string]float64{"A": 22, "B": 24, "C": 12, "D": 96} {
 		if err := f.SetColWidth(s, col, col, w); err != nil {
 			return err
 		}
@@ -80,6 +80,9 @@ func writeNarrative(f *excelize.File, st *styles, r *report.Report, o Options) e
 	if err := f.SetCellStyle(s, "A1", "D1", st.label); err != nil {
 		return err
 	}
+	if err := f.SetRowHeight(s, 1, 34); err != nil {
+		return err
+	}
 	for i, row := range rows {
 		n := strconv.Itoa(i + 2)
 		for k, v := range row {
@@ -93,7 +96,8 @@ func writeNarrative(f *excelize.File, st *styles, r *report.Report, o Options) e
 		if err := f.SetCellStyle(s, "A"+n, "D"+n, st.text); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(s, i+2, float64(textLines(row[3], 96))*14+6); err != nil {
+		lines := max(textLines(row[0], 22), textLines(row[1], 24), textLines(row[3], 96))
+		if err := f.SetRowHeight(s, i+2, float64(lines)*14+6); err != nil {
 			return err
 		}
 	}

@@ -49,7 +49,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{&s.decimal, &excelize.Style{Font: font, Border: border(), Alignment: center, Protection: unlocked}},
 		{&s.computed, &excelize.Style{Font: font, Border: border(), Alignment: center, Protection: locked, NumFmt: 1,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}}},
-		{&s.text, &excelize.Style{Font: font, Border: border(), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Protection: unlocked}},
+		{&s.text, &excelize.Style{Font: font, Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}, Protection: unlocked}},
 		{&s.textLocked, &excelize.Style{Font: font, Border: border(), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Protection: locked,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}}},
 		{&s.check, &excelize.Style{Font: &excelize.Font{Family: fontSong, Size: 9, Color: "375623"}, Border: border(), Alignment: center, Protection: locked}},
