@@ -69,6 +69,7 @@ func Check(r *Report) []Finding {
 	out = append(out, checkTable3(r)...)
 	out = append(out, checkTable4(r)...)
 	out = append(out, checkText(r)...)
+	out = append(out, checkComplete(r)...)
 	return out
 }
 

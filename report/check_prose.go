@@ -155,6 +155,8 @@ type textCheck struct {
 	r   *Report
 	p   prose
 	out []Finding
+	// seen, when set, is told of every number tied to a quantity (before it is compared).
+	seen func(id string, n int64, quote string)
 }
 
 func checkProse(r *Report, p prose) []Finding {
@@ -166,6 +168,31 @@ func checkProse(r *Report, p prose) []Finding {
 		c.claims(sen)
 	}
 	return c.out
+}
+
+// mention is a number of the prose tied to a quantity.
+type mention struct {
+	p     prose
+	n     int64
+	quote string
+}
+
+// mentions lists the numbers of the prose that state quantity id (e.g. "carried").
+func mentions(r *Report, id string) []mention {
+	var out []mention
+	v := vocabFor(r.Format)
+	for _, p := range r.allProse() {
+		c := &textCheck{r: r, p: p}
+		c.seen = func(got string, n int64, quote string) {
+			if got == id {
+				out = append(out, mention{p, n, quote})
+			}
+		}
+		for _, s := range splitSentences(p.text) {
+			c.numbers(scanSentence(v, s))
+		}
+	}
+	return out
 }
 
 func splitSentences(p string) []string {
@@ -280,6 +307,9 @@ func (c *textCheck) numbers(sen sentence) {
 		}
 		if !c.scopeOK(sen, sp.start, res.id == "carry") {
 			continue
+		}
+		if c.seen != nil {
+			c.seen(res.id, sp.num.n, c.quote(sen, res.from, sp.num.unitEnd))
 		}
 		if ok := c.compare(sen, sp, res, stated); ok {
 			stated = append(stated, sp.num.n)

@@ -15,6 +15,19 @@ func mustLoad(t *testing.T, path string) *Report {
 	return r
 }
 
+// without drops the completeness findings (C-SECTION, C-TABLE, C-SKELETON) of the small fixtures, which
+// leave sections and tables out on purpose, unless they are the rule under test.
+func without(fs []Finding, rule string) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if strings.HasPrefix(f.Rule, "C-") && f.Rule != "C-AGENCY" && f.Rule != rule {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 // Every broken fixture gives exactly one finding, the one its comment describes.
 func TestBrokenFixtures(t *testing.T) {
 	cases := []struct {
@@ -35,7 +48,7 @@ func TestBrokenFixtures(t *testing.T) {
 		t.Run(c.file, func(t *testing.T) {
 			path := filepath.Join("testdata", "broken", c.file)
 			r := mustLoad(t, path)
-			got := Check(r)
+			got := without(Check(r), c.want.Rule)
 			if c.prev != "" {
 				got = append(got, CheckPair(mustLoad(t, filepath.Join("testdata", "broken", c.prev)), r)...)
 			}
@@ -111,7 +124,7 @@ post = [0, 0, 1, 1]
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fs := Check(r); len(fs) != 0 {
+	if fs := without(Check(r), ""); len(fs) != 0 {
 		t.Errorf("findings: %v", fs)
 	}
 	if got := r.Overview.Paragraphs[0]; got != "全年共收到政府信息公开申请5件，办结3件，结转下年度2件。" {
@@ -122,7 +135,7 @@ post = [0, 0, 1, 1]
 	}
 	r.Overview.Paragraphs = []string{"本年度未发生政府信息公开行政复议案件。"}
 	r.T4[0] = [5]int64{2, 0, 0, 0, 2}
-	fs := Check(r)
+	fs := without(Check(r), "")
 	if len(fs) != 1 || fs[0].Rule != "N-TEXT" || fs[0].Expected != "0" || fs[0].Actual != "2" {
 		t.Errorf("“未发生…行政复议” with 2 cases: %v", fs)
 	}

@@ -48,5 +48,6 @@ func (l *loader) complete() {
 func sum6(a [7]int64) int64 { return a[0] + a[1] + a[2] + a[3] + a[4] + a[5] }
 
 // Given reports whether the file wrote a value that the loader could have computed: "t3.r7" and "t3.carry"
-// (whole rows), "t3.<row>.TOT" (a 总计 cell) or "t4.<block>.tot".
+// (whole rows), "t3.<row>.TOT" (a 总计 cell) or "t4.<block>.tot"; and "table2", "table3", "table4" for a
+// table the file writes at all.
 func (r *Report) Given(key string) bool { return r.givenRow[key] }

@@ -93,6 +93,7 @@ func (l *loader) loadTable2(v any) {
 	if v == nil {
 		return
 	}
+	l.given["table2"] = true // the file writes the table (check warns about a table left out)
 	m, ok := v.(map[string]any)
 	if !ok {
 		l.errf("table2", "table2 必须是表，每个项目写成 [table2.xzxk] 这样的子表")
@@ -181,6 +182,7 @@ func (l *loader) loadTable3(v any) {
 	if v == nil {
 		return
 	}
+	l.given["table3"] = true // the file writes the table (check warns about a table left out)
 	m, ok := v.(map[string]any)
 	if !ok {
 		l.errf("table3", "table3 必须是表 [table3]，每行写成 new = [自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他]")
@@ -245,6 +247,7 @@ func (l *loader) loadTable4(v any) {
 	if v == nil {
 		return
 	}
+	l.given["table4"] = true // the file writes the table (check warns about a table left out)
 	m, ok := v.(map[string]any)
 	if !ok {
 		l.errf("table4", "table4 必须是表 [table4]，含 review、direct、post 三行")
