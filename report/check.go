@@ -93,40 +93,92 @@ func checkTable3(r *Report) []Finding {
 			Expected: itoa(want), Actual: itoa(got), File: r.File, Line: line(id),
 			Message: fmt.Sprintf("%s应为 %d（%s），实为 %d", cellName("表三", name[id], col), want, why, got)})
 	}
+	items := layouts.T3Items(r.Format)
+	var sums [6]int64 // （一）至（六） per applicant column
+	for c := range sums {
+		for _, id := range items {
+			sums[c] += r.T3[id][c]
+		}
+	}
 	for _, row := range rows {
 		a := r.T3[row.ID]
 		if s := sum6(a); a[6] != s {
+			// A wrong （七）总计 cell also breaks the row sum when its 总计 was right: one mistake, one finding.
+			if row.ID == "r7" && a[6] == sums[0]+sums[1]+sums[2]+sums[3]+sums[4]+sums[5] {
+				continue
+			}
 			add("T3-ROWSUM", row.ID, 6, s, a[6], "自然人至其他六列之和")
 		}
 	}
 	// The 总计 column is not checked by the column rules: with every row passing T3-ROWSUM it follows from
 	// the six applicant columns, and checking it too would repeat each finding.
-	items := layouts.T3Items(r.Format)
+	givenCarry := r.Given("t3.carry")
 	for c := range layouts.T3Columns[:6] {
-		var s int64
-		for _, id := range items {
-			s += r.T3[id][c]
-		}
-		if got := r.T3["r7"][c]; got != s {
-			add("T3-ITEMS", "r7", c, s, got, "（一）至（六）各项办理结果之和")
-		}
-	}
-	for c := range layouts.T3Columns[:6] {
-		in := r.T3["new"][c] + r.T3["carried"][c]
-		out7 := r.T3["r7"][c]
-		carry := r.T3["carry"][c]
-		if carry < 0 {
-			col := layouts.T3Columns[c].Label
+		col := layouts.T3Columns[c].Label
+		nw, cd := r.T3["new"][c], r.T3["carried"][c]
+		in := nw + cd
+		out7, carry, sum := r.T3["r7"][c], r.T3["carry"][c], sums[c]
+		negative := func(total int64, line int, what string) {
 			out = append(out, Finding{Severity: Error, Rule: "DOMAIN", Table: "表三", Row: name["carry"], Column: col,
-				Expected: "≥ 0", Actual: itoa(carry), File: r.File, Line: line("r7"),
-				Message: fmt.Sprintf("%s算得 %d，为负数：“（七）总计”%d 件超过了本年新收与上年结转之和 %d 件，请核对办理结果", cellName("表三", name["carry"], col), carry, out7, in)})
+				Expected: "≥ 0", Actual: itoa(in - total), File: r.File, Line: line,
+				Message: fmt.Sprintf("%s算得 %d，为负数：%s%d 件超过了本年新收与上年结转之和 %d 件，请核对办理结果", cellName("表三", name["carry"], col), in-total, what, total, in)})
+		}
+		if out7 != sum { // only when the file writes （七）总计
+			if givenCarry && in == out7+carry {
+				// （七）总计 agrees with 勾稽; the result rows are what is wrong.
+				how := "多计"
+				if sum < out7 {
+					how = "少计"
+				}
+				out = append(out, Finding{Severity: Error, Rule: "T3-ITEMS", Table: "表三", Row: name["r7"], Column: col,
+					Expected: itoa(sum), Actual: itoa(out7), File: r.File, Line: itemLine(r, items, c),
+					Message: fmt.Sprintf("表三（一）至（六）各项办理结果“%s”列之和为 %d，而“（七）总计”为 %d，且与勾稽关系相符（本年新收 %d + 上年结转 %d = （七）总计 %d + 结转下年度 %d）：办理结果各行%s了 %d 件，请核对（一）至（六）各行，不要改（七）总计", col, sum, out7, nw, cd, out7, carry, how, abs(sum-out7))})
+				continue
+			}
+			add("T3-ITEMS", "r7", c, sum, out7, "（一）至（六）各项办理结果之和")
+			switch {
+			case in-sum < 0:
+				negative(sum, itemLine(r, items, c), "（一）至（六）各项办理结果之和 ")
+			case givenCarry && in != sum+carry:
+				add("T3-GOUJI", "carry", c, in-sum, carry, fmt.Sprintf("勾稽关系：本年新收 %d + 上年结转 %d − 办理结果之和 %d", nw, cd, sum))
+			}
+			continue
+		}
+		if carry < 0 {
+			line := line("r7")
+			if !r.Given("t3.r7") {
+				line = itemLine(r, items, c)
+			}
+			negative(out7, line, "“（七）总计”")
 			continue
 		}
 		if in != out7+carry {
-			add("T3-GOUJI", "carry", c, in-out7, carry, fmt.Sprintf("勾稽关系：本年新收 %d + 上年结转 %d − 办理结果总计 %d", r.T3["new"][c], r.T3["carried"][c], out7))
+			add("T3-GOUJI", "carry", c, in-out7, carry, fmt.Sprintf("勾稽关系：本年新收 %d + 上年结转 %d − 办理结果总计 %d", nw, cd, out7))
 		}
 	}
 	return out
+}
+
+// itemLine is the line of the result rows behind a column's total: the last result row with a count in
+// that column, else the first written, else [table3].
+func itemLine(r *Report, items []string, c int) int {
+	line := 0
+	for _, id := range items {
+		if n, ok := r.Lines["table3."+id]; ok && r.T3[id][c] != 0 {
+			line = n
+		}
+	}
+	if line == 0 {
+		line = r.line("table3")
+	}
+	return line
+}
+
+func abs(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func checkTable4(r *Report) []Finding {

@@ -99,15 +99,15 @@ func (c *textCheck) claim(sen sentence, kind claimKind, at int, frag string) {
 	switch kind {
 	case claimNoApplication:
 		if n := r.T3["new"][6]; n != 0 {
-			fail("表三“一、本年新收政府信息公开申请数量”总计", "0", itoa(n), fmt.Sprintf("表三本年新收申请总计为 %d", n))
+			fail("表三“一、本年新收政府信息公开申请数量”总计", "0", itoa(n), fmt.Sprintf("表三“一、本年新收政府信息公开申请数量”总计为 %d", n))
 		}
 	case claimNoReview:
 		if n := r.T4[0][4]; n != 0 {
-			fail("表四“行政复议”总计", "0", itoa(n), fmt.Sprintf("表四行政复议总计为 %d", n))
+			fail("表四“行政复议”总计", "0", itoa(n), fmt.Sprintf("表四“行政复议”总计为 %d", n))
 		}
 	case claimNoLitigation:
 		if n := r.T4[1][4] + r.T4[2][4]; n != 0 {
-			fail("表四“未经复议直接起诉”与“复议后起诉”总计之和", "0", itoa(n), fmt.Sprintf("表四行政诉讼总计为 %d", n))
+			fail("表四“未经复议直接起诉”与“复议后起诉”总计之和", "0", itoa(n), fmt.Sprintf("表四“未经复议直接起诉”与“复议后起诉”总计之和为 %d", n))
 		}
 	case claimAllKept, claimNoFix:
 		blocks := blocksNamed(sen.text)

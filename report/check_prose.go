@@ -66,6 +66,7 @@ var (
 	goalMark      = regexp.MustCompile(goalRe)
 	yearMark      = regexp.MustCompile(`([0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年`)
 	clauseMark    = regexp.MustCompile(`[，,：:（(]`)
+	quoteMark     = regexp.MustCompile(`[，,：:（(、]`)
 	withCarried   = regexp.MustCompile(`^\s*[（(]\s*(?:其中)?含上一?年度?结转`)
 	leftoverRe    = regexp.MustCompile(`(?:另有|尚有|还有|仍有|剩余|余下|其余)\s*$`)
 	shareRe       = regexp.MustCompile(`^\s*[）)]?\s*[，,、]?\s*[（(]?\s*(合计|共计|共|总计|两项合计|二者合计|合计共)?\s*占(?:比)?([^，。；%％0-9０-９]{0,14}?)(?:的)?(?:比例|比重)?(?:为|达)?\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]`)
@@ -335,7 +336,7 @@ func (c *textCheck) resolve(sen sentence, i, segStart int) (resolved, bool) {
 		if leftoverRe.MatchString(sen.text[segStart:sp.start]) {
 			for k := i + 1; k < len(sen.spans); k++ {
 				t := sen.spans[k]
-				if t.term == nil || clauseMark.MatchString(sen.text[sp.num.unitEnd:t.start]) {
+				if t.term == nil {
 					break
 				}
 				if t.term.id == "carry" {
@@ -358,7 +359,7 @@ func (c *textCheck) resolve(sen sentence, i, segStart int) (resolved, bool) {
 	t := last.term
 	switch t.kind {
 	case tQty:
-		q, ok := textQuantities[t.id]
+		q, ok := quantityOf(c.r, t.id)
 		if !ok {
 			return resolved{}, false
 		}
@@ -494,6 +495,19 @@ func docQuantity(r *Report, verb, noun string, others []string, from int) (resol
 	return res, true
 }
 
+// quantityOf returns a quantity of textQuantities, or a row of table 三 by its id (r3_4 …).
+func quantityOf(r *Report, id string) (textQuantity, bool) {
+	if q, ok := textQuantities[id]; ok {
+		return q, true
+	}
+	for _, row := range layouts.T3Rows(r.Format) {
+		if row.ID == id {
+			return textQuantity{cell: fmt.Sprintf("表三“%s”总计", row.Name()), keys: []string{"t3." + id + ".TOT"}, base: "r7", table: "表三"}, true
+		}
+	}
+	return textQuantity{}, false
+}
+
 // sumKeys adds data keys; "t3.r3*.TOT" sums the rows of a group. ok is false when a key does not exist in
 // the report's format.
 func sumKeys(r *Report, keys []string) (int64, bool) {
@@ -536,7 +550,7 @@ func amount(r *Report, key string) (float64, bool) {
 
 func (c *textCheck) quote(sen sentence, from, to int) string {
 	cl := 0
-	if ms := clauseMark.FindAllStringIndex(sen.text[:from], -1); len(ms) > 0 {
+	if ms := quoteMark.FindAllStringIndex(sen.text[:from], -1); len(ms) > 0 {
 		cl = ms[len(ms)-1][1]
 	}
 	return strings.TrimSpace(sen.text[min(cl, from):to])
@@ -583,7 +597,7 @@ func (c *textCheck) compare(sen sentence, sp span, res resolved, stated []int64)
 		// "收到申请20件（含上年结转2件）": 新收 + 上年结转.
 		w, _ := sumKeys(c.r, []string{"t3.new.TOT", "t3.carried.TOT"})
 		if n != w {
-			c.add(Error, q, quote, fmt.Sprintf("正文“%s”写的是 %d 件（含上年结转），但表三本年新收与上年结转总计之和为 %d；请改正文或表格", quote, n, w), itoa(w), itoa(n))
+			c.add(Error, q, quote, fmt.Sprintf("正文“%s”写的是 %d 件（含上年结转），但%s与表三“二、上年结转政府信息公开申请数量”总计之和为 %d；请改正文或表格", quote, n, q.cell, w), itoa(w), itoa(n))
 			return false
 		}
 		return true
@@ -677,6 +691,10 @@ func (c *textCheck) share(sen sentence, sp span, res resolved, stated []int64) {
 	num := nums[len(nums)-1]
 	pct := 100 * float64(num) / float64(base)
 	quote := c.quote(sen, res.from, sp.num.unitEnd+m[1])
-	c.add(Error, res.q, quote, fmt.Sprintf("正文“%s”所写比例 %s%% 与表格不符：%d ÷ %s %d = %.*f%%；请改正文或表格", quote, strconv.FormatFloat(pv, 'f', -1, 64), num, baseCell, base, max(dec, 1), pct),
+	what := fmt.Sprintf("%s %d", res.q.cell, num)
+	if len(nums) > 1 {
+		what = fmt.Sprintf("合计 %d", num)
+	}
+	c.add(Error, textQuantity{cell: baseCell}, quote, fmt.Sprintf("正文“%s”所写比例 %s%% 与表格不符：%s ÷ %s %d = %.*f%%；请改正文或表格", quote, strconv.FormatFloat(pv, 'f', -1, 64), what, baseCell, base, max(dec, 1), pct),
 		fmt.Sprintf("%.*f%%", max(dec, 1), pct), strconv.FormatFloat(pv, 'f', -1, 64)+"%")
 }

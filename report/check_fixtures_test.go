@@ -1,0 +1,144 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// fixtureWant is the finding a fixture header announces ("# want: …", "# want-cell: …", "# want-quote: …",
+// "# want-line: …"), or none.
+type fixtureWant struct {
+	none                       bool
+	severity, rule, exp, act   string
+	cell, quote, line, message string
+}
+
+func parseWant(header map[string]string, prefix string) fixtureWant {
+	w := fixtureWant{cell: header[prefix+"-cell"], quote: header[prefix+"-quote"], line: header[prefix+"-line"], message: header[prefix+"-message"]}
+	v := header[prefix]
+	if v == "none" {
+		w.none = true
+		return w
+	}
+	for i, f := range strings.Fields(v) {
+		switch {
+		case i == 0:
+			w.severity = f
+		case i == 1:
+			w.rule = f
+		case strings.HasPrefix(f, "expected="):
+			w.exp = strings.TrimPrefix(f, "expected=")
+		case strings.HasPrefix(f, "actual="):
+			w.act = strings.TrimPrefix(f, "actual=")
+		}
+	}
+	return w
+}
+
+// fixtureHeader reads the "# key: value" lines at the top of a fixture.
+func fixtureHeader(src string) map[string]string {
+	h := map[string]string{}
+	for _, l := range strings.Split(src, "\n") {
+		if !strings.HasPrefix(l, "# ") {
+			break
+		}
+		if k, v, ok := strings.Cut(l[2:], ": "); ok && !strings.Contains(k, " ") {
+			h[k] = v
+		}
+	}
+	return h
+}
+
+func checkFixture(t *testing.T, name, src string, prev *Report, w fixtureWant) {
+	t.Helper()
+	r, err := Parse(name, []byte(src))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	fs := Check(r)
+	if prev != nil {
+		fs = append(fs, CheckPair(prev, r)...)
+	}
+	if w.none {
+		if len(fs) != 0 {
+			t.Errorf("%s: want no finding, got %v", name, fs)
+		}
+		return
+	}
+	if len(fs) != 1 {
+		t.Fatalf("%s: want 1 finding, got %d: %v", name, len(fs), fs)
+	}
+	f := fs[0]
+	if string(f.Severity) != w.severity || f.Rule != w.rule || f.Expected != w.exp || f.Actual != w.act {
+		t.Errorf("%s: got %s %s expected=%s actual=%s, want %s %s expected=%s actual=%s (%s)", name, f.Severity, f.Rule, f.Expected, f.Actual, w.severity, w.rule, w.exp, w.act, f.Message)
+	}
+	if f.Cell != w.cell || f.Quote != w.quote {
+		t.Errorf("%s: cell %q quote %q, want %q %q", name, f.Cell, f.Quote, w.cell, w.quote)
+	}
+	if w.quote != "" && !strings.Contains(f.Message, "“"+w.quote+"”") {
+		t.Errorf("%s: message %q does not quote %q", name, f.Message, w.quote)
+	}
+	if w.cell != "" && !strings.Contains(f.Message, w.cell) {
+		t.Errorf("%s: message %q does not name the cell %q", name, f.Message, w.cell)
+	}
+	if w.message != "" && f.Message != w.message {
+		t.Errorf("%s: message\n got  %s\n want %s", name, f.Message, w.message)
+	}
+	if w.line != "" && strconv.Itoa(f.Line) != w.line {
+		t.Errorf("%s: line %d, want %s", name, f.Line, w.line)
+	}
+	if f.File != name || f.Line == 0 {
+		t.Errorf("%s: finding located at %s:%d", name, f.File, f.Line)
+	}
+}
+
+// Every fixture of testdata/prose (prose over the shared tables of base.inc) and testdata/complete (whole
+// files) gives exactly the finding its header announces, and its twin — the same file with one
+// replacement ("# twin: old => new") — gives the twin's: a broken fixture has a consistent twin with no
+// finding, a fixture that must not fire has a twin that does.
+func TestFixtures(t *testing.T) {
+	base, err := os.ReadFile("testdata/prose/base.inc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("testdata/prose/*.toml")
+	more, _ := filepath.Glob("testdata/complete/*.toml")
+	files = append(files, more...)
+	if len(files) < 40 {
+		t.Fatalf("only %d fixtures", len(files))
+	}
+	for _, file := range files {
+		if strings.HasSuffix(file, ".prev.toml") {
+			continue
+		}
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := string(data)
+			if !strings.Contains(src, "\n[report]") {
+				src += string(base)
+			}
+			h := fixtureHeader(src)
+			var prev *Report
+			if p := h["prev"]; p != "" {
+				prev = mustLoad(t, filepath.Join(filepath.Dir(file), p))
+			}
+			checkFixture(t, file, src, prev, parseWant(h, "want"))
+			old, repl, ok := strings.Cut(h["twin"], " => ")
+			if !ok {
+				t.Fatalf("%s: no twin", file)
+			}
+			body := src[strings.Index(src, "\n[")+1:]
+			if strings.Count(body, old) != 1 {
+				t.Fatalf("%s: twin text %q occurs %d times", file, old, strings.Count(body, old))
+			}
+			twin := src[:len(src)-len(body)] + strings.Replace(body, old, repl, 1)
+			checkFixture(t, file, twin, prev, parseWant(h, "twin-want"))
+		})
+	}
+}
