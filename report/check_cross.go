@@ -8,7 +8,7 @@ import (
 )
 
 // CheckPair runs the cross-year rules on this year's report cur against last year's prev:
-// X-CARRY (上年结转 = last year's 结转下年度, in table 三 and in the prose, an error), X-SIMILAR (a narrative
+// X-CARRY (上年结转 = last year's 结转下年度, an error that also names prose repeating the wrong number), X-SIMILAR (a narrative
 // section more than 50 % like last year's, a warning; see Similarity) and X-STOCK (2019 format: 上一年项目数量 = last year's
 // 上一年项目数量 + 本年增/减, and 对外公开总数量 does not shrink — errors; 2021 format: 现行有效件数 ≈ last
 // year's 现行有效件数 + 本年制发件数 − 本年废止件数 — a warning).
@@ -26,7 +26,12 @@ func CheckPair(prev, cur *Report) []Finding {
 				Message: fmt.Sprintf("表三“二、上年结转政府信息公开申请数量”行“%s”列应等于上年报告（%s）的“四、结转下年度继续办理”%d，实为 %d", col.Label, prev.File, want, got)})
 		}
 	}
-	out = append(out, checkCarriedText(prev, cur)...)
+	for i := range out {
+		if out[i].Rule == "X-CARRY" && out[i].Table == "表三" {
+			carriedText(prev, cur, &out[i])
+			break
+		}
+	}
 	out = append(out, checkSimilar(prev, cur)...)
 	if prev.Format != cur.Format {
 		return out // 2020 (2019 format) → 2021: only X-CARRY, X-SIMILAR are comparable.

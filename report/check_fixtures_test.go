@@ -3,6 +3,7 @@ package report
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -23,20 +24,13 @@ func parseWant(header map[string]string, prefix string) fixtureWant {
 		w.none = true
 		return w
 	}
-	for i, f := range strings.Fields(v) {
-		switch {
-		case i == 0:
-			w.severity = f
-		case i == 1:
-			w.rule = f
-		case strings.HasPrefix(f, "expected="):
-			w.exp = strings.TrimPrefix(f, "expected=")
-		case strings.HasPrefix(f, "actual="):
-			w.act = strings.TrimPrefix(f, "actual=")
-		}
+	if m := wantRe.FindStringSubmatch(v); m != nil {
+		w.severity, w.rule, w.exp, w.act = m[1], m[2], m[3], m[4]
 	}
 	return w
 }
+
+var wantRe = regexp.MustCompile(`^(\S+) (\S+) expected=(.*) actual=(.*)$`)
 
 // fixtureHeader reads the "# key: value" lines at the top of a fixture.
 func fixtureHeader(src string) map[string]string {
@@ -129,15 +123,20 @@ func TestFixtures(t *testing.T) {
 				prev = mustLoad(t, filepath.Join(filepath.Dir(file), p))
 			}
 			checkFixture(t, file, src, prev, parseWant(h, "want"))
-			old, repl, ok := strings.Cut(h["twin"], " => ")
-			if !ok {
-				t.Fatalf("%s: no twin", file)
-			}
+			// "# twin: old => new && old2 => new2": each old text occurs once after the header.
 			body := src[strings.Index(src, "\n[")+1:]
-			if strings.Count(body, old) != 1 {
-				t.Fatalf("%s: twin text %q occurs %d times", file, old, strings.Count(body, old))
+			twin := body
+			for _, rep := range strings.Split(strings.ReplaceAll(h["twin"], `\n`, "\n"), " && ") {
+				old, repl, ok := strings.Cut(rep, " => ")
+				if !ok {
+					t.Fatalf("%s: bad twin %q", file, rep)
+				}
+				if strings.Count(twin, old) != 1 {
+					t.Fatalf("%s: twin text %q occurs %d times", file, old, strings.Count(twin, old))
+				}
+				twin = strings.Replace(twin, old, repl, 1)
 			}
-			twin := src[:len(src)-len(body)] + strings.Replace(body, old, repl, 1)
+			twin = src[:len(src)-len(body)] + twin
 			checkFixture(t, file, twin, prev, parseWant(h, "twin-want"))
 		})
 	}

@@ -121,19 +121,17 @@ func checkSimilar(prev, cur *Report) []Finding {
 	return out
 }
 
-// checkCarriedText compares this year's prose about carried-over cases ("上年结转N件") with last year's
-// 结转下年度. A number that differs from this year's table is N-TEXT's; here only the text that agrees with
-// this year's table while both differ from last year's report.
-func checkCarriedText(prev, cur *Report) []Finding {
-	var out []Finding
+// carriedText adds this year's prose about carried-over cases ("上年结转N件") to the X-CARRY finding of
+// table 三: a text that repeats this year's wrong 上年结转 must be corrected with it. (A text that differs
+// from this year's table is N-TEXT's.) One mistake, one finding: the prose is named in the table's finding.
+func carriedText(prev, cur *Report, f *Finding) {
 	want, table := prev.T3["carry"][6], cur.T3["carried"][6]
 	for _, m := range mentions(cur, "carried") {
 		if m.n == want || m.n != table {
 			continue
 		}
-		out = append(out, Finding{Severity: Error, Rule: "X-CARRY", Row: m.p.where, File: cur.File, Line: cur.Lines[m.p.path],
-			Cell: fmt.Sprintf("上年报告表三“四、结转下年度继续办理”总计"), Quote: m.quote, Expected: itoa(want), Actual: itoa(m.n),
-			Message: fmt.Sprintf("%s：正文“%s”写的是 %d 件，但上年报告（%s）“四、结转下年度继续办理”总计为 %d 件；改正表三“二、上年结转政府信息公开申请数量”时请一并改正文", m.p.where, m.quote, m.n, prev.File, want)})
+		f.Quote = m.quote
+		f.Message += fmt.Sprintf("；%s正文“%s”写的也是 %d 件（上年报告结转下年度总计为 %d 件），改表格时请一并改正文", m.p.where, m.quote, m.n, want)
+		return
 	}
-	return out
 }
