@@ -49,7 +49,7 @@ func paragraph(b *xb, style string, runs func()) {
 // (A4, GB/T 9704 margins, odd and even footers, the optional draft header and the document grid).
 func documentXML(r *report.Report, g geometry, o Options) string {
 	var b xb
-	b.Grow(160 << 10) // a report is about 130 KB of XML
+	b.Grow(128 << 10) // a report is about 100 KB of XML
 	b.s(xmlHeader, `<w:document `, nsW, ` `, nsR, `><w:body>`)
 	afterTable := false
 	heading := "" // the last 一级标题, naming the table below it

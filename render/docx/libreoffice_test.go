@@ -198,10 +198,23 @@ func checkCharsPerLine(t *testing.T, py, name, pdf string) {
 		FullLineCJK *float64 `json:"full_line_cjk"`
 		FullLines   int      `json:"full_lines"`
 		BodySize    float64  `json:"body_size"`
+		BadEnds     int      `json:"bad_ends"`
+		Examples    struct {
+			BadStarts [][2]any `json:"bad_starts"`
+		} `json:"examples"`
 	}
 	if err := json.Unmarshal(out, &m); err != nil {
 		t.Errorf("%s: typocheck output: %v", name, err)
 		return
+	}
+	// 禁则: no line ends with an opening mark, and the only "line" starting with a closing mark is the 、
+	// of the vertical label, which typocheck, reading upright characters one baseline at a time, takes
+	// for a line of its own (checkVerticalLabel shows it directly below 三 in the same column).
+	if m.BadEnds != 0 {
+		t.Errorf("%s: typocheck finds %d lines ending with an opening mark", name, m.BadEnds)
+	}
+	if bs := m.Examples.BadStarts; len(bs) > 1 || len(bs) == 1 && bs[0][1] != "、" {
+		t.Errorf("%s: typocheck finds lines starting with a closing mark: %v", name, bs)
 	}
 	longest, n := 0.0, 0
 	for _, line := range strings.Split(stderr.String(), "\n") {
