@@ -168,10 +168,10 @@ func assemble(blocks []block, title string, o Options, source string) (*Result, 
 		for _, b := range seg(s) {
 			if b.rows != nil {
 				for _, gr := range b.rows {
-					rows[s-1] = append(rows[s-1], readRow(gr))
+					rows[s-1] = append(rows[s-1], readRow(gr, true))
 				}
 			} else if b.text != "" {
-				rows[s-1] = append(rows[s-1], readRow(textRow(b.text)))
+				rows[s-1] = append(rows[s-1], readRow(textRow(b.text), false))
 			}
 		}
 	}
@@ -181,7 +181,7 @@ func assemble(blocks []block, title string, o Options, source string) (*Result, 
 		}
 		if t := classify(b.rows); t >= 0 {
 			for _, gr := range b.rows {
-				rows[t] = append(rows[t], readRow(gr))
+				rows[t] = append(rows[t], readRow(gr, true))
 			}
 		} else {
 			res.warn(fmt.Sprintf("第 %d 段是一个无法识别的表格（%d 行），已舍弃", i+1, len(b.rows)))

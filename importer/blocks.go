@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // block is one unit of the page in reading order: a paragraph (text) or a table (rows of its expanded grid).
@@ -68,18 +69,39 @@ type srcRow struct {
 	labels []string
 	tokens []string
 	raw    string
-	// blanks counts the cells written "/" or "—" read as 0.
-	blanks int
+	// blanks counts the cells written "/" or "—", or left empty, read as 0; trailing counts the empty ones
+	// at the end of the row (an extra empty column is dropped when the row has too many values).
+	blanks, trailing int
+}
+
+// fit drops trailing empty cells beyond n values.
+func (r srcRow) fit(n int) []string {
+	if extra := len(r.tokens) - n; extra > 0 && r.trailing > 0 {
+		return r.tokens[:len(r.tokens)-min(extra, r.trailing)]
+	}
+	return r.tokens
 }
 
 // readRow separates the label cells of a row from its numbers. A cell such as "一、本年新收…数量20 0 0"
-// (a label with the numbers of the next cells glued on) gives a label and three tokens.
-func readRow(cells gridRow) srcRow {
+// (a label with the numbers of the next cells glued on) gives a label and three tokens. Empty cells among
+// the numbers are blanks the official table wants as 0: in an HTML grid (grid set), where positions are
+// exact, every empty cell after the labels of a row that has numbers; in text, only empty cells between two
+// numbers (text rows also carry empty cells left over from merged labels).
+func readRow(cells gridRow, grid bool) srcRow {
 	var r srcRow
 	var raw []string
+	type entry struct {
+		toks  []string
+		empty bool
+		label bool
+	}
+	var es []entry
 	for _, c := range cells {
 		t := strings.TrimSpace(foldNumber(cleanSpace(c.text)))
 		if t == "" {
+			if c.origin {
+				es = append(es, entry{empty: true})
+			}
 			continue
 		}
 		if c.origin {
@@ -88,7 +110,7 @@ func readRow(cells gridRow) srcRow {
 		if blankCell[t] {
 			// "/" or "—" in a number cell: nothing to report, read as 0 (noted in the draft).
 			if c.origin {
-				r.tokens = append(r.tokens, "0")
+				es = append(es, entry{toks: []string{"0"}})
 				r.blanks++
 			}
 			continue
@@ -106,9 +128,37 @@ func readRow(cells gridRow) srcRow {
 				r.labels = append(r.labels, l)
 			}
 		}
+		e := entry{label: label != ""}
 		if c.origin && nums != "" {
-			r.tokens = append(r.tokens, strings.Fields(nums)...)
+			e.toks = strings.Fields(nums)
 		}
+		if c.origin || e.label {
+			es = append(es, e)
+		}
+	}
+	first, last, lastLabel := -1, -1, -1
+	for i, e := range es {
+		if len(e.toks) > 0 {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+		if e.label {
+			lastLabel = i
+		}
+	}
+	for i, e := range es {
+		if e.empty && first >= 0 && ((grid && i > lastLabel) || (!grid && i > first && i < last)) {
+			r.tokens = append(r.tokens, "0")
+			r.blanks++
+			r.trailing++
+			continue
+		}
+		if len(e.toks) > 0 {
+			r.trailing = 0
+		}
+		r.tokens = append(r.tokens, e.toks...)
 	}
 	r.raw = strings.Join(raw, " | ")
 	return r
@@ -121,6 +171,9 @@ var subLabelRe = regexp.MustCompile(`\s+\d{1,2}\s*[.、．]`)
 func splitLabel(label string) []string {
 	if label == "" {
 		return nil
+	}
+	if utf8.RuneCountInString(label) > 2*maxLabelRunes {
+		return []string{label}
 	}
 	var out []string
 	for {

@@ -339,37 +339,41 @@ var contentMarkers = []string{"trs_editor", "trs_ueditor", "custom_unionstyle", 
 // headings, else the innermost element that holds as many of the six headings as the page has.
 func contentRoot(doc *html.Node) (*html.Node, string, map[*html.Node]uint8) {
 	masks := map[*html.Node]uint8{}
-	var calc func(n *html.Node, depth int) uint8
-	calc = func(n *html.Node, depth int) uint8 {
+	// calc returns the headings a node holds and the length of its text (capped).
+	var calc func(n *html.Node, depth int) (uint8, int)
+	calc = func(n *html.Node, depth int) (uint8, int) {
 		if depth > maxDepth {
-			return 0
+			return 0, 0
 		}
 		var m uint8
+		size := 0
 		switch n.Type {
 		case html.TextNode:
 			if s := sectionOf(n.Data); s >= 0 {
 				m = 1 << s
 			}
+			return m, len(n.Data)
 		case html.ElementNode:
 			if skipped[n.DataAtom] {
-				return 0
+				return 0, 0
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			m |= calc(c, depth+1)
+			cm, cs := calc(c, depth+1)
+			m |= cm
+			size = min(size+cs, 1<<20)
 		}
-		if n.Type == html.ElementNode && blockLevel[n.DataAtom] && m == 0 {
+		if n.Type == html.ElementNode && blockLevel[n.DataAtom] && m == 0 && size > 0 && size < 200 {
 			// A heading split over inline elements: <p><b>一、</b><b>总体情况</b></p>.
-			if t := nodeText(n, 200); len(t) < 200 {
-				if s := sectionOf(t); s >= 0 {
-					m = 1 << s
-				}
+			if s := sectionOf(nodeText(n, 200)); s >= 0 {
+				m = 1 << s
 			}
 		}
 		masks[n] = m
-		return m
+		return m, size
 	}
-	best := bits.OnesCount8(calc(doc, 0))
+	all, _ := calc(doc, 0)
+	best := bits.OnesCount8(all)
 	if best == 0 {
 		return body(doc), "整个页面（未找到六个部分的标题）", masks
 	}

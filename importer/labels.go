@@ -2,7 +2,9 @@ package importer
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -64,20 +66,59 @@ const (
 	exactMatch
 )
 
+// maxLabelRunes: a pasted label longer than this names no official label (the longest has 38 characters).
+const maxLabelRunes = 120
+
+// normLabel is a label with its normal forms, computed once.
+type normLabel struct {
+	n1, n2 string
+	r2     []rune
+	lead   string
+}
+
+func normalize(s string) normLabel {
+	n := normLabel{n1: norm1(s), n2: norm2(s)}
+	n.r2 = []rune(n.n2)
+	n.lead = leadNumber(n.n2)
+	return n
+}
+
+var (
+	officialMu    sync.Mutex
+	officialCache = map[string]normLabel{}
+)
+
+// official returns the normal forms of an official label (cached: the same few labels are compared often).
+func official(s string) normLabel {
+	officialMu.Lock()
+	defer officialMu.Unlock()
+	n, ok := officialCache[s]
+	if !ok {
+		n = normalize(s)
+		officialCache[s] = n
+	}
+	return n
+}
+
 // matchLabel compares a pasted label with an official one.
-func matchLabel(got, official string) labelMatch {
-	g1, o1 := norm1(got), norm1(official)
-	if g1 == "" {
+func matchLabel(got, off string) labelMatch {
+	if utf8.RuneCountInString(got) > maxLabelRunes {
 		return noMatch
 	}
-	if g1 == o1 {
+	return matchNorm(normalize(got), official(off))
+}
+
+func matchNorm(g, o normLabel) labelMatch {
+	if g.n1 == "" {
+		return noMatch
+	}
+	if g.n1 == o.n1 {
 		return exactMatch
 	}
-	g2, o2 := norm2(got), norm2(official)
-	if g2 == o2 {
+	if g.n2 == o.n2 {
 		return variantMatch
 	}
-	rg, ro := []rune(g2), []rune(o2)
+	rg, ro := g.r2, o.r2
 	if len(rg) > 64 || len(ro) > 64 {
 		return noMatch
 	}
@@ -89,16 +130,25 @@ func matchLabel(got, official string) labelMatch {
 	if len(short) >= 4 && strings.HasPrefix(string(long), string(short)) &&
 		(len(long)-len(short) <= 2*len(short) || long[len(short)] == '(') {
 		// Both must agree on the leading item number, if any.
-		if leadNumber(g2) == leadNumber(o2) {
+		if g.lead == o.lead {
 			return fuzzyMatch
 		}
 	}
-	d := editDistance(rg, ro)
 	n := max(len(rg), len(ro))
-	if n >= 4 && d*5 <= n && leadNumber(g2) == leadNumber(o2) {
+	if n < 4 || g.lead != o.lead || abs(len(rg)-len(ro))*5 > n {
+		return noMatch
+	}
+	if d := editDistance(rg, ro); d*5 <= n {
 		return fuzzyMatch
 	}
 	return noMatch
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // leadNumber returns the item number a label starts with ("1." → "1", "(三)" → "(三)"), or "".

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
@@ -42,11 +43,15 @@ func mergeNumberLines(rows []srcRow) []srcRow {
 }
 
 // bestLabel returns the index of the official label that the row's labels name best, and how well.
-func bestLabel(labels []string, official []string) (int, labelMatch, string) {
+func bestLabel(labels []string, officials []string) (int, labelMatch, string) {
 	best, how, which := -1, noMatch, ""
 	for li := len(labels) - 1; li >= 0; li-- {
-		for i, o := range official {
-			if m := matchLabel(labels[li], o); m > how {
+		if utf8.RuneCountInString(labels[li]) > maxLabelRunes {
+			continue
+		}
+		g := normalize(labels[li])
+		for i, o := range officials {
+			if m := matchNorm(g, official(o)); m > how {
 				best, how, which = i, m, labels[li]
 			}
 		}
@@ -105,7 +110,7 @@ func (a *assembler) table2(rows []srcRow) {
 			a.res.note(key, n, how == fuzzyMatch)
 		}
 		if row.blanks > 0 {
-			a.res.note(key, fmt.Sprintf("原文有 %d 格写作“/”或“—”，按 0 读入", row.blanks), false)
+			a.res.note(key, fmt.Sprintf("原文有 %d 格为空或写作“/”“—”，按 0 读入", row.blanks), false)
 		}
 		a.t2Values(it, key, row)
 	}
@@ -127,7 +132,7 @@ func (a *assembler) table2(rows []srcRow) {
 
 func (a *assembler) t2Values(it layouts.T2Item, key string, row srcRow) {
 	n := len(it.Fields)
-	toks := row.tokens
+	toks := row.fit(n)
 	fail := func(why string) {
 		a.res.note(key, fmt.Sprintf("%s：原文%s%s，无法确定各栏数值，暂按 0 填写", it.Label, quoteSrc(row.raw), why), true)
 	}
@@ -249,7 +254,7 @@ func (a *assembler) table3(rows []srcRow) {
 			a.res.note(key, n, how == fuzzyMatch)
 		}
 		if row.blanks > 0 {
-			a.res.note(key, fmt.Sprintf("原文有 %d 格写作“/”或“—”，按 0 读入", row.blanks), false)
+			a.res.note(key, fmt.Sprintf("原文有 %d 格为空或写作“/”“—”，按 0 读入", row.blanks), false)
 		}
 		a.t3Values(id, all[i].Name(), key, row)
 	}
@@ -301,7 +306,7 @@ func (a *assembler) t3Row(rowLabels []string, all []layouts.T3Row, labels []stri
 }
 
 func (a *assembler) t3Values(id, name, key string, row srcRow) {
-	toks := row.tokens
+	toks := row.fit(7)
 	fail := func(why string) {
 		a.res.note(key, fmt.Sprintf("%s：原文%s%s，无法确定各列数值，暂按 0 填写，请按原件改正", name, quoteSrc(strings.Join(toks, " ")), why), true)
 		a.r.T3[id] = [7]int64{}

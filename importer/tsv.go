@@ -84,7 +84,7 @@ func TSV(data []byte, o TSVOptions) (*Result, error) {
 			res.warn(fmt.Sprintf("粘贴的行过多：只读取了前 %d 行", maxBlocks))
 			break
 		}
-		rows = append(rows, readRow(textRow(line)))
+		rows = append(rows, readRow(textRow(line), false))
 	}
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("%s：没有读到任何行；请从 Excel/WPS 复制表格的行后粘贴", o.name())

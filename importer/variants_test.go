@@ -171,3 +171,30 @@ func TestLayoutTablePage(t *testing.T) {
 		t.Errorf("layout table page: 表二 %v 表三 r3_3 %v signature %q", r.T2, r.T3["r3_3"], r.Signature)
 	}
 }
+
+// Blank cells instead of 0 (the official template has no preset zeros), and an extra empty column.
+func TestBlankCells(t *testing.T) {
+	page := `<html><body><div class="TRS_Editor"><p>某局2021年政府信息公开工作年度报告</p><p>一、总体情况</p><p>略。</p>
+<p>二、主动公开政府信息情况</p><table><tr><td>行政许可</td><td colspan="3">8</td><td></td></tr>
+<tr><td>规章</td><td>1</td><td></td><td>4</td></tr></table>
+<p>三、收到和处理政府信息公开申请情况</p><table>
+<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>5</td><td></td><td></td><td>&nbsp;</td><td></td><td>1</td><td>6</td></tr>
+<tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>5</td><td></td><td></td><td></td><td></td><td>1</td><td>6</td><td></td></tr>
+<tr><td colspan="2">（七）总计</td><td>5</td><td></td><td></td><td></td><td></td><td>1</td><td>6</td></tr>
+<tr><td colspan="3">四、结转下年度继续办理</td><td></td><td></td><td></td><td></td><td></td><td></td><td></td></tr></table>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>无。</p><p>六、其他需要报告的事项</p><p>无。</p></div></body></html>`
+	res, err := Import([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Report
+	if r.T3["new"] != [7]int64{5, 0, 0, 0, 0, 1, 6} || r.T3["r1"] != [7]int64{5, 0, 0, 0, 0, 1, 6} || r.T3["carry"] != [7]int64{} {
+		t.Errorf("new %v r1 %v carry %v", r.T3["new"], r.T3["r1"], r.T3["carry"])
+	}
+	if r.T2["t2.xzxk.decisions"] != "8" || r.T2["t2.gz.made"] != "1" || r.T2["t2.gz.repealed"] != "0" || r.T2["t2.gz.in_force"] != "4" {
+		t.Errorf("表二 %v", r.T2)
+	}
+	if !strings.Contains(string(res.TOML()), "格为空或写作") {
+		t.Error("no note on the blank cells")
+	}
+}
