@@ -236,6 +236,15 @@ func classify(rows []gridRow) int {
 	return -1
 }
 
+// cleanAgency takes the agency out of the words around it in a title ("关于", "的", "度").
+func cleanAgency(s string) string {
+	s = strings.TrimSpace(s)
+	for _, w := range []string{"关于", "的", "度"} {
+		s = strings.TrimSuffix(strings.TrimPrefix(s, w), w)
+	}
+	return strings.TrimSpace(strings.TrimSuffix(s, "关于"))
+}
+
 // isTitle reports whether s reads like the title of an annual report.
 func isTitle(s string) bool {
 	t := norm1Title(s)
@@ -250,14 +259,11 @@ func (a *assembler) meta(title string, blocks []block) {
 	t := norm1Title(title)
 	if m := titleRe2.FindStringSubmatch(t); m != nil && !titleRe.MatchString(t) {
 		r.Year, _ = strconv.Atoi(m[2])
-		r.Agency = strings.TrimSuffix(strings.TrimPrefix(m[1], "关于"), "的")
+		r.Agency = cleanAgency(m[1])
 	} else if m := titleRe.FindStringSubmatch(t); m != nil {
 		y, _ := strconv.Atoi(m[2])
 		r.Year = y
-		agency := strings.TrimSpace(m[1] + m[3])
-		agency = strings.TrimPrefix(agency, "关于")
-		agency = strings.TrimSuffix(agency, "的")
-		r.Agency = agency
+		r.Agency = cleanAgency(m[1] + m[3])
 	}
 	if a.o.Year != 0 {
 		r.Year = a.o.Year

@@ -198,3 +198,24 @@ func TestBlankCells(t *testing.T) {
 		t.Error("no note on the blank cells")
 	}
 }
+
+func TestTitles(t *testing.T) {
+	for title, want := range map[string]struct {
+		agency string
+		year   int
+	}{
+		"某某县人民政府2023年政府信息公开工作年度报告":        {"某某县人民政府", 2023},
+		"2023年某某县财政局政府信息公开工作年度报告":         {"某某县财政局", 2023},
+		"某某局关于2023年度政府信息公开工作年度报告":         {"某某局", 2023},
+		"某某县教育局政府信息公开工作2020年度报告":          {"某某县教育局", 2020},
+		"国家税务总局某某市税务局 2024 年政府信息公开工作年度报告": {"国家税务总局某某市税务局", 2024},
+	} {
+		res, err := Import([]byte(title+"\n一、总体情况\n略。\n六、其他需要报告的事项\n无。\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Report.Agency != want.agency || res.Report.Year != want.year {
+			t.Errorf("%s: %q %d, want %q %d", title, res.Report.Agency, res.Report.Year, want.agency, want.year)
+		}
+	}
+}
