@@ -253,7 +253,7 @@ func (l *layouter) place(laid []laidBlock, i int) {
 	lb := &laid[i]
 	switch lb.b.Kind {
 	case render.Table:
-		l.placeTable(lb.table, i)
+		l.placeTable(lb.table, i, i > 0 && (laid[i-1].b.Kind == render.Heading1 || laid[i-1].b.Kind == render.Heading2))
 		return
 	case render.Signature, render.Date:
 		// One blank line before the signature block; signature and date stay on one page.
@@ -281,9 +281,15 @@ func (l *layouter) place(laid []laidBlock, i int) {
 			l.newPage()
 		}
 	}
-	breakAt := l.closingBreak(laid, i)
+	breaks := l.paragraphBreaks(laid, i, l.line)
 	for k, ln := range lb.lines {
-		if l.line >= page.LinesPerPage || k == breakAt && l.line > 0 {
+		if len(breaks) > 0 && breaks[0] == k {
+			breaks = breaks[1:]
+			if l.line > 0 {
+				l.newPage()
+			}
+		}
+		if l.line >= page.LinesPerPage {
 			l.newPage()
 		}
 		x := blockX
@@ -302,31 +308,6 @@ func (l *layouter) place(laid []laidBlock, i int) {
 	if lb.b.Kind == render.Title && len(lb.lines) > 0 {
 		l.line++ // one blank line after the title
 	}
-}
-
-// closingBreak returns the index of the line of text block i before which the page must break so that
-// the signature and date that follow the block do not stand alone on the last page: the block's last two
-// lines go with them. It returns -1 when no break is needed.
-func (l *layouter) closingBreak(laid []laidBlock, i int) int {
-	lb := &laid[i]
-	if lb.b.Kind != render.Paragraph || i+1 >= len(laid) || len(lb.lines) == 0 {
-		return -1
-	}
-	need := closingNeed(laid, i)
-	if need == 0 {
-		return -1
-	}
-	pos := l.line
-	for range lb.lines {
-		if pos >= page.LinesPerPage {
-			pos = 0
-		}
-		pos++
-	}
-	if pos+need <= page.LinesPerPage {
-		return -1
-	}
-	return len(lb.lines) - min(2, len(lb.lines))
 }
 
 // closingNeed returns the grid lines the signature block after block i takes (with the blank line
@@ -353,6 +334,13 @@ func (l *layouter) keepNeed(laid []laidBlock, i int) int {
 	for ; i < len(laid); i++ {
 		lb := &laid[i]
 		if lb.b.Kind != render.Heading1 && lb.b.Kind != render.Heading2 {
+			if lb.b.Kind == render.Table && lb.table != nil {
+				// A table that fits on a page with its headings goes whole with them.
+				whole := float64(n)*linePitch + lb.table.totalHeight() + tableGap
+				if room := float64(page.LinesPerPage-l.line) * linePitch; whole <= blockH && room < whole/2 {
+					return int(math.Ceil(whole / linePitch))
+				}
+			}
 			return n + l.followerNeed(laid, i)
 		}
 		n += len(lb.lines)
@@ -375,10 +363,10 @@ func (l *layouter) followerNeed(laid []laidBlock, i int) int {
 			return 0
 		}
 		// A short last paragraph goes with the signature block, so the heading must go with both.
-		if close := closingNeed(laid, i); close > 0 && len(lb.lines) <= 2 {
+		if close := closingNeed(laid, i); close > 0 && len(lb.lines) <= 3 {
 			return len(lb.lines) + close
 		}
-		return 1
+		return min(2, len(lb.lines)) // a paragraph never leaves its first line alone at the foot of a page
 	}
 }
 

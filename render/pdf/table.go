@@ -11,13 +11,17 @@ import (
 
 // Table metrics in pt.
 const (
-	tableLeading  = 1.4  // line spacing in cells, times the size
+	tableLeading  = 1.25 // line spacing in cells, times the size
 	verticalPitch = 1.15 // character pitch of vertical labels, times the size
 	cellPadX      = 3.0
-	cellPadY      = 3.5
+	cellPadY      = 2.2
 	ruleWidth     = 0.5
-	tableGap      = 4.0 // least space between a table's bottom rule and the text after it
 )
+
+// tableGap is the least space between a table's bottom rule and the text after it: as much as lies between
+// a heading and the table below it (the rest of its grid line), so a heading after a table never sits
+// closer to the table above than to its own.
+var tableGap = linePitch - page.BodySize
 
 // tableSize returns the text size of a table: 小四 (12 pt) for the roomy table 二, 五号 (10.5 pt) for the
 // dense tables 三 and 四.
@@ -101,11 +105,16 @@ func (l *layouter) measureTable(t *layouts.Table) *tableLayout {
 			cl.minH = float64(len(render.VerticalUnits(text)))*size*verticalPitch + 2*cellPadY
 		} else {
 			if t.ID == "t3" && !t.Rows[c.Row].Header && c.Key == "" && c.RowSpan == 1 {
-				// Row labels of table 三 are set flush left and justified, like the national template.
+				// Row labels of table 三 are set flush left, like the national template; never justified
+				// (a wrapped label in a narrow cell would be letter-spaced).
 				cl.align = 0
-				cl.st.lb.Justify = true
 			}
 			cl.lines = dropEmpty(l.breakText(cl.spans, cl.st))
+			if c.Key == "" && len(cl.lines) > 1 {
+				if lines, ok := l.breakBeforeBracket(cl.spans[0], cl.st); ok {
+					cl.lines = lines
+				}
+			}
 			cl.minH = float64(len(cl.lines))*lineH + 2*cellPadY
 		}
 		tl.cells = append(tl.cells, cl)
@@ -210,11 +219,19 @@ func (tl *tableLayout) pieceHeights(rows []int, first, last int) heights {
 // placeTable puts a table on the pages, starting on a grid line. When it crosses a page its header rows
 // repeat, no row is split (nor a KeepWithNext group), and a row-spanning label cut by the break is
 // repeated on the new page.
-func (l *layouter) placeTable(tl *tableLayout, block int) {
+//
+// A table that fits on one page is kept whole when less than half of it would fit on this page (it starts
+// on the next page rather than leave a few rows behind), unless a heading stands right above it: the
+// heading's keep rule then decided (keepNeed).
+func (l *layouter) placeTable(tl *tableLayout, block int, afterHeading bool) {
 	if len(tl.rowH) == 0 {
 		return
 	}
-	if l.line > 0 && float64(l.line)*linePitch+tl.startHeight() > blockH {
+	start := tl.startHeight()
+	if total := tl.totalHeight(); !afterHeading && total <= blockH && blockH-float64(l.line)*linePitch < total/2 {
+		start = total
+	}
+	if l.line > 0 && float64(l.line)*linePitch+start > blockH {
 		l.newPage()
 	}
 	gi := 0
@@ -399,4 +416,41 @@ func (l *layouter) drawVertical(p *Page, cl cellLayout, top, bot float64, info L
 		info.First, info.Last = i == 0, i == len(units)-1
 		l.placeLine(p, ln, cl.spans, st, cl.x+(cl.w-ln.Width)/2, base, info)
 	}
+}
+
+// breakBeforeBracket sets a wrapped label that holds a parenthesis — "采购总金额（单位：万元，保留4位小数）" —
+// with the text before "（" on a line of its own when that fits and the label takes no more lines than
+// before, so the note in brackets starts its own line.
+func (l *layouter) breakBeforeBracket(sp span, st style) ([]linebreak.Line, bool) {
+	rs := []rune(sp.text)
+	k := -1
+	for i, r := range rs {
+		if r == '（' || r == '(' {
+			k = i
+			break
+		}
+	}
+	if k <= 0 {
+		return nil, false
+	}
+	head := l.breakText([]span{{string(rs[:k]), sp.role}}, st)
+	if len(head) != 1 {
+		return nil, false
+	}
+	natural := l.breakText([]span{sp}, st)
+	tail := dropEmpty(l.breakText([]span{{string(rs[k:]), sp.role}}, st))
+	if 1+len(tail) > len(natural) {
+		return nil, false
+	}
+	// One breaker call over the whole label with a forced break keeps each glyph's span index.
+	return dropEmpty(l.breakText([]span{{string(rs[:k]) + "\n" + string(rs[k:]), sp.role}}, st)), true
+}
+
+// totalHeight is the natural height of the whole table.
+func (tl *tableLayout) totalHeight() float64 {
+	h := 0.0
+	for _, x := range tl.rowH {
+		h += x
+	}
+	return h
 }
