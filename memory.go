@@ -20,6 +20,7 @@ func RenderPDF(r *report.Report, o RenderOptions) ([]byte, []fonts.Missing, erro
 	if err != nil {
 		return nil, nil, err
 	}
+	set.Preload(r)
 	missing := fonts.CheckReport(set, r)
 	if len(missing) > 0 && !o.Draft {
 		return nil, missing, ErrGlyphs

@@ -90,6 +90,7 @@ func Render(input string, o RenderOptions) (*Result, error) {
 			return res, err
 		}
 		res.Notes = append(res.Notes, set.Notes()...)
+		set.Preload(r) // the fonts of the roles used, in parallel
 		if err := set.Check(); err != nil {
 			return res, err
 		}

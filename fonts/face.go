@@ -3,7 +3,10 @@ package fonts
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"sync"
+
+	"github.com/nianbao/nianbao/report"
 )
 
 // Source tells where the font of a role comes from.
@@ -55,33 +58,77 @@ func (f *Face) Has(r rune) bool {
 	return f.err == nil && f.cov.has(r)
 }
 
-// load reads and checks the face once.
+// load reads and checks the face once. Bundled faces and font files are loaded once per process and shared
+// by every Set (a batch resolves one Set per report): see bundledFont and loadedFile.
 func (f *Face) load() {
 	f.once.Do(func() {
-		data, err := f.read()
-		if err == nil {
-			data, err = extractFace(data, f.Index)
+		var l *loadedFace
+		if f.Source == Bundled {
+			u := bundledFont(f.File)
+			l = &loadedFace{data: u.data, cov: u.cov, err: u.err}
+		} else {
+			l = loadedFile(f.File, f.Index)
 		}
-		if err == nil {
-			f.cov, err = checkFace(data)
-		}
-		if err == nil && f.Source != Bundled { // bundled fonts are validated by the tests
-			f.broken, err = validateFace(data, f.cov)
-		}
-		if err != nil {
-			f.err = fmt.Errorf("字体 %s（%s 角色，文件 %s）无法使用：%v", f.Family, f.Role.Official(), f.File, err)
+		if l.err != nil {
+			f.err = fmt.Errorf("字体 %s（%s 角色，文件 %s）无法使用：%v", f.Family, f.Role.Official(), f.File, l.err)
 			return
 		}
-		f.data = data
+		f.data, f.cov, f.broken = l.data, l.cov, l.broken
 	})
 }
 
-// read returns the raw file bytes (gunzipped for bundled faces).
-func (f *Face) read() ([]byte, error) {
-	if f.Source != Bundled {
-		return readFontFile(f.File)
+// loadedFace is one face of a user or system font file, read, extracted and validated (validate.go).
+type loadedFace struct {
+	once   sync.Once
+	data   []byte
+	cov    *coverage
+	broken *coverage
+	err    error
+}
+
+// fileKey names one face of a font file as it is on disk: a file replaced or changed (other size or
+// modification time) is read again.
+type fileKey struct {
+	path     string
+	index    int
+	size     int64
+	modified int64
+}
+
+var loadedFiles sync.Map // fileKey → *loadedFace
+
+// loadedFile returns a face of a font file, read and validated once per process for each version of the
+// file; concurrent callers share one read.
+func loadedFile(path string, index int) *loadedFace {
+	st, err := os.Stat(path)
+	if err != nil {
+		if _, rerr := readFontFile(path); rerr != nil {
+			err = rerr // the explained message
+		}
+		return &loadedFace{err: err}
 	}
-	return bundledBytes(f.File)
+	k := fileKey{path: path, index: index, size: st.Size(), modified: st.ModTime().UnixNano()}
+	v, _ := loadedFiles.LoadOrStore(k, &loadedFace{})
+	l := v.(*loadedFace)
+	l.once.Do(func() {
+		data, err := readFontFile(path)
+		if err == nil {
+			data, err = extractFace(data, index)
+		}
+		if err == nil {
+			l.cov, err = checkFace(data)
+		}
+		if err == nil {
+			l.broken, err = validateFace(data, l.cov)
+		}
+		if err != nil {
+			l.err = err
+			l.cov = nil
+			return
+		}
+		l.data = data
+	})
+	return l
 }
 
 // checkFace verifies that standalone sfnt bytes can be embedded in the PDF and returns their coverage.
@@ -99,4 +146,25 @@ func checkFace(data []byte) (*coverage, error) {
 		return nil, err
 	}
 	return parseCmap4(cmap)
+}
+
+// Preload loads, concurrently, the faces of the roles that report r sets text in (see RunesUsed), so that a
+// first run (empty font cache) gunzips those fonts in parallel instead of one after the other as the
+// layout meets them; faces of unused roles stay unloaded. Errors surface later through Data and Has.
+func (s *Set) Preload(r *report.Report) {
+	used := RunesUsed(r)
+	var wg sync.WaitGroup
+	for _, role := range Roles {
+		if used[role] == 0 {
+			continue
+		}
+		if f := s.faces[role]; f != nil {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				f.load()
+			}()
+		}
+	}
+	wg.Wait()
 }

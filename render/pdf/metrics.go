@@ -15,8 +15,6 @@ type metrics struct {
 	ends, starts, deltas, rangeOffs []uint16
 	cmap                            []byte // the format 4 subtable, for glyphIdArray look-ups
 	rangeBase                       int    // offset of idRangeOffset[0] in cmap
-	cache                           map[rune]float64
-	mu                              sync.Mutex
 	// glyf and loca locate glyph outlines (for the ink box of a glyph); longLoca is head.indexToLocFormat.
 	glyf, loca []byte
 	longLoca   bool
@@ -41,7 +39,7 @@ func parseMetrics(data []byte) (*metrics, error) {
 	if len(head) < 54 || len(hhea) < 36 || cmap == nil {
 		return nil, errors.New("font lacks head, hhea or cmap")
 	}
-	m := &metrics{upem: float64(be.Uint16(head[18:])), cache: map[rune]float64{},
+	m := &metrics{upem: float64(be.Uint16(head[18:])),
 		glyf: tables["glyf"], loca: tables["loca"], longLoca: be.Uint16(head[50:]) == 1}
 	if m.upem == 0 {
 		m.upem = 1000
@@ -131,18 +129,11 @@ func (m *metrics) has(r rune) bool { return m.glyph(r) != 0 }
 
 // advance returns the advance width of r in em (the .notdef width when r is not mapped).
 func (m *metrics) advance(r rune) float64 {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if a, ok := m.cache[r]; ok {
-		return a
-	}
 	g := m.glyph(r)
 	if g >= len(m.advances) {
 		g = len(m.advances) - 1
 	}
-	a := float64(m.advances[g]) / m.upem
-	m.cache[r] = a
-	return a
+	return float64(m.advances[g]) / m.upem
 }
 
 // metricsCache keeps parsed metrics per font file so repeated renders in one process parse each face once.

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
@@ -10,6 +9,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf16"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // pdfWriter assembles a PDF 1.7 file in memory: numbered indirect objects, the cross-reference table
@@ -114,7 +115,8 @@ var zlibPool = sync.Pool{New: func() any {
 	return z
 }}
 
-// compress returns data zlib-compressed (the PDF FlateDecode filter).
+// compress returns data zlib-compressed (the PDF FlateDecode filter) with klauspost's zlib at BestSpeed:
+// the same input gives the same bytes on every run and machine, in well under half the standard library's time.
 func compress(data []byte) ([]byte, error) {
 	var out bytes.Buffer
 	out.Grow(len(data)/2 + 64)
