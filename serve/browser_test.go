@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -62,12 +63,9 @@ func screenshot(t *testing.T, dir, name string) chromedp.Action[chromedp.Void] {
 // TestBrowserEndToEnd drives the page in a real headless Chromium: type into table 三, see T3-GOUJI beside
 // the cell, fix it, see it go, save, read the TOML on disk, download the PDF and read it with pdftotext.
 func TestBrowserEndToEnd(t *testing.T) {
-	_, ts, dir := testServer(t, seedName)
+	_, ts, dir := testServer(t, "") // folder mode, as `nianbao serve examples/`
 	ctx := browsertest.New(t)
-	shots := os.Getenv("NIANBAO_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	}
+	shots := shotsDir(t)
 	downloads := t.TempDir()
 	progress := chromedp.Events(ctx, browser.DownloadProgress)
 	err := chromedp.Do(ctx,
@@ -78,6 +76,10 @@ func TestBrowserEndToEnd(t *testing.T) {
 			return err
 		}),
 		chromedp.Navigate(ts.URL+"/"),
+		// the list of the folder's reports; open the seed report
+		chromedp.WaitVisible(chromedp.CSS(`button[data-open="`+seedName+`"]`)),
+		screenshot(t, shots, "serve-files.png"),
+		chromedp.Click(chromedp.CSS(`button[data-open="`+seedName+`"]`)),
 		chromedp.WaitVisible(chromedp.CSS(cellInput("t3.new.NP"))),
 		waitJS(`document.getElementById("summary-count").textContent === "全部通过"`),
 		// type 5 new applications and 3 answered, moving down the column with Enter
@@ -193,6 +195,14 @@ func TestBrowserEndToEnd(t *testing.T) {
 	}
 }
 
+// shotsDir is where screenshots go: $NIANBAO_SCREENSHOTS, else a temporary folder.
+func shotsDir(t *testing.T) string {
+	if d := os.Getenv("NIANBAO_SCREENSHOTS"); d != "" {
+		return d
+	}
+	return t.TempDir()
+}
+
 func ptr[T any](v T) *T { return &v }
 
 // pdfText runs pdftotext (poppler-utils); it skips without it, and fails under CI.
@@ -209,4 +219,72 @@ func pdfText(t *testing.T, file string) string {
 		t.Fatalf("pdftotext: %v", err)
 	}
 	return string(out)
+}
+
+// TestBrowserRestoreAndConflict: unsaved edits survive a closed tab (local storage), and a save over a file
+// changed on disk shows both versions and saves the one the clerk keeps, the other kept as .bak.
+func TestBrowserRestoreAndConflict(t *testing.T) {
+	_, ts, dir := testServer(t, seedName)
+	file := filepath.Join(dir, seedName)
+	ctx := browsertest.New(t)
+	cell := cellInput("t2.xzxk.decisions")
+	err := chromedp.Do(ctx,
+		browsertest.Viewport(1400, 900, 1, false),
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(cell)),
+		typeInto(cell, "21"),
+		waitJS(`localStorage.getItem("nianbao-draft:`+seedName+`") !== null && localStorage.getItem("nianbao-draft:`+seedName+`").includes('"decisions":"21"')`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a second tab, as after closing the first: the edit is offered back
+	tab, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	err = chromedp.Do(tab,
+		browsertest.Viewport(1400, 900, 1, false),
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS("#banner button.primary")),
+		chromedp.Click(chromedp.CSS("#banner button.primary")),
+		waitJS(`document.querySelector('`+cell+`').value === "21" && document.getElementById("status").textContent === "有未保存的修改"`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// meanwhile someone edits the file in a text editor
+	orig := mustRead(t, file)
+	edited := bytes.Replace(orig, []byte("decisions  = 19"), []byte("decisions  = 25"), 1)
+	if bytes.Equal(edited, orig) {
+		t.Fatal("seed layout changed: no 'decisions  = 19' line")
+	}
+	if err := os.WriteFile(file, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(tab,
+		chromedp.Click(chromedp.CSS("#btn-save")),
+		chromedp.WaitVisible(chromedp.CSS("#conflict-keep")),
+		waitJS(`document.getElementById("conflict-disk").textContent.includes("decisions  = 25") && document.getElementById("conflict-mine").textContent.includes("decisions = 21")`),
+		waitJS(`document.getElementById("conflict-changes").textContent.includes("表二“行政许可”“处理决定数量”2521")`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(mustRead(t, file), edited) {
+		t.Fatal("the file edited on disk was overwritten without asking")
+	}
+	err = chromedp.Do(tab,
+		screenshot(t, shotsDir(t), "serve-conflict.png"),
+		chromedp.Click(chromedp.CSS("#conflict-keep")),
+		waitJS(`document.getElementById("status").textContent.startsWith("已保存") && localStorage.getItem("nianbao-draft:`+seedName+`") === null`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.Load(file)
+	if err != nil || r.T2["t2.xzxk.decisions"] != "21" {
+		t.Fatalf("saved: %v %v", err, r.T2["t2.xzxk.decisions"])
+	}
+	if !bytes.Equal(mustRead(t, file+".bak"), edited) {
+		t.Error("the version edited on disk is not kept as .bak")
+	}
 }

@@ -34,6 +34,7 @@ type Meta struct {
 	Year       string   `json:"year"`
 	Format     string   `json:"format"`
 	Title      string   `json:"title"`
+	TitleLines []string `json:"title_lines"`
 	Preamble   []string `json:"preamble"`
 	Signature  string   `json:"signature"`
 	Date       string   `json:"date"`
@@ -178,6 +179,8 @@ func (c *conv) meta(v any, m *Meta) {
 			m.Format = c.scalar(p, t[k])
 		case "title":
 			m.Title = c.scalar(p, t[k])
+		case "title_lines":
+			m.TitleLines = c.list(p, t[k])
 		case "preamble":
 			m.Preamble = c.list(p, t[k])
 		case "signature":

@@ -65,6 +65,7 @@ func TestDocRoundTripDetails(t *testing.T) {
 	src := `[report]
 agency = "测试局"
 year = 2023
+title_lines = ["测试局2023年", "政府信息公开工作年度报告"]
 date = "2024年1月5日"
 preamble = "只有一段\"引号\"和\\反斜杠"
 [overview]

@@ -99,6 +99,13 @@ func (e *encoder) meta(m *Meta) {
 	if m.Title != "" {
 		e.line("report.title", "title = "+quote(m.Title)+"  # 标题")
 	}
+	if len(m.TitleLines) > 0 {
+		var parts []string
+		for _, l := range m.TitleLines {
+			parts = append(parts, quote(l))
+		}
+		e.line("report.title_lines", "title_lines = ["+strings.Join(parts, ", ")+"]  # 标题分行")
+	}
 	if ps := nonEmpty(m.Preamble); len(ps) > 0 {
 		e.paragraphs("report.preamble", "preamble", "前言", m.Preamble)
 	}

@@ -223,6 +223,9 @@ func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
 		if d, derr := DocFromTOML(ce.Disk); ce.Disk != nil && derr == nil {
 			out["diskDoc"] = d
 		}
+		if disk, derr := report.Parse(req.Name, ce.Disk); ce.Disk != nil && derr == nil {
+			out["changes"] = changes(disk, rep)
+		}
 		writeJSON(w, http.StatusConflict, out)
 		return
 	}

@@ -355,11 +355,15 @@ func TestSaveBackupConflict(t *testing.T) {
 	var conflict struct {
 		Disk, DiskBase, Mine string
 		DiskDoc              *Doc
+		Changes              []Change
 	}
 	decode(t, resp, &conflict)
 	if resp.StatusCode != 409 || conflict.Disk != string(edited) || !strings.Contains(conflict.Mine, "decisions = 22") ||
 		conflict.DiskDoc == nil || conflict.DiskDoc.Table2["xzxk"]["decisions"] != "30" {
 		t.Fatalf("conflict: %d %+v", resp.StatusCode, conflict)
+	}
+	if len(conflict.Changes) != 1 || conflict.Changes[0] != (Change{What: "表二“行政许可”“处理决定数量”", Disk: "30", Mine: "22"}) {
+		t.Errorf("changes: %+v", conflict.Changes)
 	}
 	if !bytes.Equal(mustRead(t, file), edited) {
 		t.Fatal("the edited file was overwritten")

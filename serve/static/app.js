@@ -80,7 +80,7 @@ async function showFiles() {
       el("td", { text: f.name }), el("td", { text: f.agency || "" }), el("td", { text: f.year || "" }),
       el("td", { text: f.format || "" }),
       el("td", { class: f.invalid || f.errors ? "bad" : "good", text: check, title: f.invalid || "" }),
-      el("td", {}, el("button", { type: "button", class: "primary", text: "打开", onclick: () => openFile(f.name) }))));
+      el("td", {}, el("button", { type: "button", class: "primary", text: "打开", dataset: { open: f.name }, onclick: () => openFile(f.name) }))));
     if (!f.invalid) from.append(el("option", { value: f.name, text: f.name + "（" + (f.agency || "") + " " + f.year + "年）" }));
   }
   if (!data.files.length) body.append(el("tr", {}, el("td", { colspan: 6, text: "此文件夹中还没有报告文件（.toml），请在下面新建。" })));
@@ -151,6 +151,7 @@ function normalize(d) {
   d.report = d.report || {};
   for (const k of ["agency", "year", "format", "title", "signature", "date", "amount_note"]) d.report[k] = d.report[k] || "";
   d.report.preamble = d.report.preamble || [];
+  d.report.title_lines = d.report.title_lines || [];
   for (const k of ["overview", "problems", "other"]) {
     d[k] = d[k] || {};
     d[k].paragraphs = d[k].paragraphs || [];
@@ -219,7 +220,9 @@ function buildForm() {
     field("报告年度", "report.year", d.report.year, (v) => { d.report.year = v; formatMaybeChanged(); }, { placeholder: "例如 2024" }),
     field("报告格式", "report.format", d.report.format, (v) => { d.report.format = v; formatMaybeChanged(); },
       { select: [["", "按年度自动选择"], ["2019", "2019 年版（国办公开办函〔2019〕60号）"], ["2021", "2021 年版（国办公开办函〔2021〕30号）"]] }),
-    field("标题（留空则自动生成）", "report.title", d.report.title, (v) => { d.report.title = v; }, { placeholder: (st.lastCheck && st.lastCheck.title) || "" }),
+    field("标题（可留空）", "report.title", d.report.title, (v) => { d.report.title = v; }, { placeholder: (st.lastCheck && st.lastCheck.title) || "" }),
+    field("标题分行（可留空）", "report.title_lines", (d.report.title_lines || []).join("\n"),
+      (v) => { d.report.title_lines = v.split("\n").map((x) => x.trim()).filter((x) => x); }, { textarea: true, rows: 2, placeholder: "标题太长需要自己分行时，每行写一段；连起来须与标题相同" }),
     field("署名", "report.signature", d.report.signature, (v) => { d.report.signature = v; }),
     field("成文日期", "report.date", d.report.date, (v) => { d.report.date = v; }, { placeholder: "例如 2025-01-20" }));
   if (st.format === "2019") {
@@ -628,8 +631,13 @@ async function save() {
 }
 
 function showConflict(data) {
+  setStatus("未保存：文件在打开后被修改过，请选择保留哪个版本", "warn");
   $("conflict-disk").textContent = data.disk || "（文件已被删除）";
   $("conflict-mine").textContent = data.mine;
+  const tbl = $("conflict-changes");
+  tbl.replaceChildren(el("tr", {}, el("th", { text: "不同之处" }), el("th", { text: "磁盘上的版本" }), el("th", { text: "您的版本" })));
+  for (const c of data.changes || []) tbl.append(el("tr", {}, el("td", { text: c.what }), el("td", { text: c.disk }), el("td", { text: c.mine })));
+  if (!(data.changes || []).length) tbl.append(el("tr", {}, el("td", { colspan: 3, text: data.changes ? "内容相同，只有格式或注释不同" : "磁盘上的版本无法载入，请展开全文比较" })));
   const box = $("conflict");
   box.hidden = false;
   $("conflict-keep").onclick = () => { box.hidden = true; st.base = data.diskBase; save(); };
