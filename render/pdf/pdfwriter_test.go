@@ -133,20 +133,45 @@ func TestWriteRoundTrip(t *testing.T) {
 	}
 }
 
-// FuzzWrite lays out a report with a fuzzed title and preamble, writes it and reads it back.
+// FuzzWrite writes a one-page display list whose text runs (one per role, split where a rune falls back
+// to another role, as Layout does), metadata and draft flag come from the fuzzer, and reads the file back.
+// It exercises the writer alone (FuzzLayout covers the layout), so that it runs hundreds of times a second.
 func FuzzWrite(f *testing.F) {
-	for _, s := range []string{"2023年，本机关认真贯彻落实《条例》要求。", "𠮷\x00\t\n\uE000\uFFFF", "A<>()\\/%"} {
+	for _, s := range []string{"2023年，本机关认真贯彻落实《条例》要求。", "𠮷\x00\t\n\uE000\uFFFF", "A<>()\\/%", "①℃※○●Ⅻ０Ａ┌─┐", "\u202e\u200b\ufeff"} {
 		f.Add(s)
 	}
+	fs := newFaceSet(testFonts(f))
 	f.Fuzz(func(t *testing.T, s string) {
-		r := handReport()
-		r.Preamble = []string{s}
-		r.Title = s
-		r.Agency = s
-		d, err := Layout(r, Options{Fonts: testFonts(t), Draft: len(s)%2 == 0})
-		if err != nil {
-			t.Fatal(err)
+		if fs.err != nil {
+			t.Fatal(fs.err)
 		}
+		d := &Document{Width: 595.28, Height: 841.89, Title: s, Author: s, Subject: s, Creator: s, Draft: len(s)%2 == 0, faces: fs.faces}
+		var texts []Text
+		y := 100.0
+		for _, base := range []fonts.Role{fonts.Title, fonts.Body, fonts.Hei, fonts.Kai, fonts.Song, fonts.Latin} {
+			var run []rune
+			var role fonts.Role
+			flush := func() {
+				if len(run) > 0 {
+					texts = append(texts, Text{X: 80, Y: y, Role: role, Size: 16, Text: string(run), Part: PartBody})
+					run = run[:0]
+				}
+			}
+			for _, r := range s {
+				if invisible(r) {
+					continue
+				}
+				rr, r2 := fs.pick(base, r)
+				if rr != role {
+					flush()
+					role = rr
+				}
+				run = append(run, r2)
+			}
+			flush()
+			y += 30
+		}
+		d.Pages = []Page{{Number: 1, Texts: texts, Rules: []Rule{{X1: 80, Y1: 90, X2: 500, Y2: 90, Width: 1}}}}
 		checkRoundTrip(t, d)
 	})
 }
