@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/internal/osfile"
 	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/unicode"
+	utf16 "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -55,7 +56,7 @@ func decodeInput(data []byte) (src string, line int, msg string) {
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe, 0, 0}), bytes.HasPrefix(data, []byte{0, 0, 0xfe, 0xff}):
 		return "", 0, "文件是 UTF-32 编码，无法读取；请另存为 UTF-8"
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		out, _, err := transform.Bytes(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder(), data)
+		out, _, err := transform.Bytes(utf16.UTF16(utf16.LittleEndian, utf16.ExpectBOM).NewDecoder(), data)
 		if err != nil || len(data)%2 != 0 || bytes.Contains(out, []byte("\uFFFD")) {
 			return "", 0, "文件是 UTF-16 编码（记事本的“Unicode”）但内容不完整或已损坏；请另存为 UTF-8"
 		}
@@ -270,4 +271,12 @@ func shorten(s string) string {
 	}
 	r := []rune(s)
 	return fmt.Sprintf("%s…（共 %d 字）", string(r[:keep]), len(r))
+}
+
+// invisibleFormat reports the characters cleanText removes besides control characters: every format
+// character (Unicode category Cf: bidi controls U+202A–U+202E and U+2066–U+2069, marks U+200E/U+200F,
+// soft hyphen, joiners, BOM …) and every noncharacter (U+FDD0–U+FDEF and U+xxFFFE/U+xxFFFF). None prints,
+// and fonts have no glyph for them; one rule serves the PDF, DOCX and HTML alike.
+func invisibleFormat(c rune) bool {
+	return unicode.Is(unicode.Cf, c) || c >= 0xfdd0 && c <= 0xfdef || c&0xfffe == 0xfffe
 }

@@ -186,6 +186,7 @@ func cleanText(s string) string {
 	for _, c := range s {
 		switch {
 		case c == '\u200b' || c == '\ufeff' || c == '\u200c' || c == '\u200d' || c == '\u2060':
+		case invisibleFormat(c):
 		case c == '\n' || c == '\r' || c == '\t':
 		case c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0):
 		default:

@@ -2,14 +2,13 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/layouts"
 )
 
-var placeholderRe = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
 
 // aliases are the named placeholders: a sum of table cells.
 var aliases = map[string][]string{
@@ -87,22 +86,68 @@ func (r *Report) Placeholder(name string) (string, error) {
 	return strconv.FormatInt(v, 10), nil
 }
 
-// expand replaces every placeholder of s; bad placeholders are reported at path.
+// expand replaces every placeholder of s; bad placeholders are reported at path. A placeholder is
+// {{NAME}} with no brace inside NAME: a nested ({{表三.{{办结}}.总计}}, {{{{收到申请}}}}) or unterminated
+// {{, and a }} without its {{, are errors (the text is kept as it is). The expanded text must still be
+// within MaxTextRunes.
 func (l *loader) expand(path, s string) string {
-	return placeholderRe.ReplaceAllStringFunc(s, func(m string) string {
-		name := placeholderRe.FindStringSubmatch(m)[1]
+	if !strings.Contains(s, "{{") && !strings.Contains(s, "}}") {
+		return s
+	}
+	orig := s
+	var b strings.Builder
+	for {
+		i, j := strings.Index(s, "{{"), strings.Index(s, "}}")
+		if i < 0 && j < 0 {
+			b.WriteString(s)
+			break
+		}
+		if i < 0 || j >= 0 && j < i {
+			l.errf(path, "多余的 }}（前面没有对应的 {{）：%s；占位符写作 {{收到申请}} 这样的形式", shorten(orig))
+			return orig
+		}
+		rest := s[i+2:]
+		k := strings.Index(rest, "}}")
+		if k < 0 {
+			l.errf(path, "占位符的 {{ 没有闭合的 }}：%s", shorten(s[i:]))
+			return orig
+		}
+		name := rest[:k]
+		if strings.ContainsAny(name, "{}") {
+			l.errf(path, "占位符不能嵌套或含有花括号：{{%s}}；每个占位符写作 {{收到申请}} 或 {{表三.new.总计}} 这样的形式", shorten(name))
+			return orig
+		}
 		v, err := l.r.Placeholder(name)
 		if err != nil {
 			l.errf(path, "%s", err.Error())
-			return m
+			return orig
 		}
-		return v
-	})
+		b.WriteString(s[:i])
+		b.WriteString(v)
+		s = rest[k+2:]
+	}
+	out := b.String()
+	if n := utf8.RuneCountInString(out); n > MaxTextRunes {
+		l.errf(path, "代入占位符后段落过长（%d 字）；每段不得超过 %d 字，请分段", n, MaxTextRunes)
+		return orig
+	}
+	return out
+}
+
+// noPlaceholder reports a placeholder in a field that is printed as it is (agency, title, signature).
+func (l *loader) noPlaceholder(path, label, s string) {
+	if strings.Contains(s, "{{") || strings.Contains(s, "}}") {
+		l.errf(path, "%s中不能使用占位符（{{ }}）；占位符只能写在前言、正文段落和小标题中", label)
+	}
 }
 
 // expandPlaceholders substitutes table values into all prose.
 func (l *loader) expandPlaceholders() {
 	r := l.r
+	l.noPlaceholder("report.agency", "机关名称（agency）", r.Agency)
+	l.noPlaceholder("report.title", "标题（title）", r.Title)
+	l.noPlaceholder("report.signature", "署名（signature）", r.Signature)
+	l.noPlaceholder("report.amount_note", "单位说明（amount_note）", r.AmountNote)
 	for i := range r.Preamble {
 		r.Preamble[i] = l.expand("report.preamble", r.Preamble[i])
 	}

@@ -23,7 +23,7 @@ type SkeletonOptions struct {
 func Skeleton(o SkeletonOptions) string {
 	var b strings.Builder
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
-	agency := o.Agency
+	agency := cleanText(strings.ToValidUTF8(o.Agency, ""))
 	var preamble []string
 	if o.From != nil {
 		if agency == "" {
@@ -126,6 +126,22 @@ func formatName(f layouts.Format) string {
 }
 
 // quote writes s as a TOML basic string.
+// quote writes s as a TOML basic string: quotes and backslashes escaped, control characters as \uXXXX
+// (strconv.Quote would write Go escapes such as \x01 that TOML does not have).
 func quote(s string) string {
-	return strconv.Quote(s)
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
