@@ -35,10 +35,10 @@ func TestPlaceholderErrors(t *testing.T) {
 	}
 	line = -line
 	for p, want := range map[string]string{
-		"收到{{{{收到申请}}}}件":      "不能嵌套",
-		"{{表三.{{办结}}.总计}}":     "不能嵌套",
-		"收到{{收到申请件":            "没有闭合",
-		"收到申请}}件":              "多余的 }}",
+		"收到{{{{收到申请}}}}件":  "不能嵌套",
+		"{{表三.{{办结}}.总计}}": "不能嵌套",
+		"收到{{收到申请件":        "没有闭合",
+		"收到申请}}件":          "多余的 }}",
 	} {
 		_, err := Parse("x.toml", withParagraph(t, p))
 		le, ok := err.(*LoadError)

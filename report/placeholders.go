@@ -9,7 +9,6 @@ import (
 	"github.com/nianbao/nianbao/layouts"
 )
 
-
 // aliases are the named placeholders: a sum of table cells.
 var aliases = map[string][]string{
 	"收到申请": {"t3.new.TOT"},
