@@ -54,6 +54,9 @@ type assembler struct {
 	paragraphs int
 	// computed marks the table 三 rows (r7, carry) the source lacked.
 	computed map[string]bool
+	// ambiguous holds the candidate splits of table 三 rows left open; missing the rows the source lacks.
+	ambiguous map[string][][]int64
+	missing   map[string]bool
 	// shifted lists the table 三 rows read as zeros from more than seven zero cells.
 	shifted []string
 }
@@ -62,7 +65,7 @@ type assembler struct {
 // one outside the content (may be empty).
 func assemble(blocks []block, title string, o Options, source string) (*Result, error) {
 	res := &Result{Source: source}
-	a := &assembler{o: o, res: res, r: &report.Report{File: o.Name}, computed: map[string]bool{}}
+	a := &assembler{o: o, res: res, r: &report.Report{File: o.Name}, computed: map[string]bool{}, ambiguous: map[string][][]int64{}, missing: map[string]bool{}}
 	if len(blocks) > maxBlocks {
 		res.warn(fmt.Sprintf("页面过长：只读取了前 %d 段（共 %d 段）", maxBlocks, len(blocks)))
 		blocks = blocks[:maxBlocks]
@@ -109,7 +112,8 @@ func assemble(blocks []block, title string, o Options, source string) (*Result, 
 		}
 	}
 	if found == 0 && !hasTables(blocks) {
-		return nil, fmt.Errorf("%s：找不到年度报告的内容（没有“一、总体情况”……“六、其他需要报告的事项”这些标题，也没有表格）", o.name())
+		return nil, fmt.Errorf("%s：找不到年度报告的内容（没有“一、总体情况”……“六、其他需要报告的事项”这些标题，也没有表格）。"+
+			"有的网站用脚本加载正文或只放 PDF：请在浏览器中打开页面，复制正文另存为 .txt 后再导入", o.name())
 	}
 	if found < 6 {
 		var missing []string

@@ -61,6 +61,7 @@ func wide(c rune) bool {
 var (
 	numTokenRe   = regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?$`)
 	trailingNums = regexp.MustCompile(`(?:\s*[+-]?\d+(?:\.\d+)?)+\s*$`)
+	numberUnit   = regexp.MustCompile(`^([+-]?\d+(?:\.\d+)?)\s*(?:万元|元|件|条|项|个|次)$`)
 	blankCell    = map[string]bool{"/": true, "-": true, "—": true, "——": true, "－": true, "／": true, "无": true, "--": true}
 )
 
@@ -94,6 +95,7 @@ func readRow(cells gridRow, grid bool) srcRow {
 		toks  []string
 		empty bool
 		label bool
+		blank bool
 	}
 	var es []entry
 	for _, c := range cells {
@@ -110,10 +112,13 @@ func readRow(cells gridRow, grid bool) srcRow {
 		if blankCell[t] {
 			// "/" or "—" in a number cell: nothing to report, read as 0 (noted in the draft).
 			if c.origin {
-				es = append(es, entry{toks: []string{"0"}})
+				es = append(es, entry{toks: []string{"0"}, blank: true})
 				r.blanks++
 			}
 			continue
+		}
+		if m := numberUnit.FindStringSubmatch(t); m != nil {
+			t = m[1] // "232.4586万元", "12件": the unit is not part of the value
 		}
 		label, nums := t, ""
 		if m := trailingNums.FindStringIndex(t); m != nil {
@@ -155,7 +160,10 @@ func readRow(cells gridRow, grid bool) srcRow {
 			r.trailing++
 			continue
 		}
-		if len(e.toks) > 0 {
+		switch {
+		case e.blank:
+			r.trailing++
+		case len(e.toks) > 0:
 			r.trailing = 0
 		}
 		r.tokens = append(r.tokens, e.toks...)

@@ -20,7 +20,12 @@ type splitResult struct {
 	Glued bool
 	// Candidates counts the splits that satisfy the constraint (0: none, >1: ambiguous).
 	Candidates int
+	// All holds the satisfying splits when there are several (at most maxCandidates; nil when more).
+	All [][]int64
 }
+
+// maxCandidates bounds the ambiguous splits kept for disambiguation by other rows.
+const maxCandidates = 32
 
 // splitGlued reads exactly n integers from tokens. Tokens are runs of digits as they appear in the row;
 // where fewer tokens than n appear, some hold the digits of adjacent cells glued together ("640020470"),
@@ -50,19 +55,19 @@ func splitGlued(tokens []string, n int, ok func([]int64) bool) splitResult {
 	if len(tokens) > n || digits < n || digits > n*maxDigits {
 		return splitResult{}
 	}
-	var found []int64
+	var all [][]int64
 	count, steps := 0, 0
 	cur := make([]int64, 0, n)
 	var walk func(ti, pos int)
 	walk = func(ti, pos int) {
-		if count > 1 || steps > maxSplitSteps {
+		if count > maxCandidates || steps > maxSplitSteps {
 			return
 		}
 		steps++
 		if ti == len(tokens) {
 			if len(cur) == n && (ok == nil || ok(cur)) {
 				count++
-				found = append(found[:0], cur...)
+				all = append(all, append([]int64(nil), cur...))
 			}
 			return
 		}
@@ -93,9 +98,12 @@ func splitGlued(tokens []string, n int, ok func([]int64) bool) splitResult {
 		return splitResult{Candidates: 2}
 	}
 	if count == 1 {
-		return splitResult{Values: found, Glued: true, Candidates: 1}
+		return splitResult{Values: all[0], Glued: true, Candidates: 1}
 	}
-	return splitResult{Candidates: count}
+	if count > maxCandidates {
+		return splitResult{Candidates: count}
+	}
+	return splitResult{Candidates: count, All: all}
 }
 
 // rowSumOK checks 总计 = Σ the six applicant columns (table 三 rows of seven numbers).

@@ -258,6 +258,10 @@ func (a *assembler) table3(rows []srcRow) {
 		}
 		a.t3Values(id, all[i].Name(), key, row)
 	}
+	for _, row := range all {
+		a.missing[row.ID] = !seen[row.ID]
+	}
+	a.resolveAmbiguous()
 	if len(a.shifted) > 0 {
 		a.res.note("table3", fmt.Sprintf("原文表三有 %d 行的数目多于 7 个（表格错位），这些行全部为 0，按 0 读入：%s", len(a.shifted), strings.Join(a.shifted, "、")), false)
 	}
@@ -340,6 +344,9 @@ func (a *assembler) t3Values(id, name, key string, row srcRow) {
 			}
 		case s.Candidates > 1:
 			fail("数字粘连，满足“总计＝各列之和”的拆法不止一种")
+			if s.All != nil {
+				a.ambiguous[id] = s.All
+			}
 			return
 		case len(toks) == 6:
 			s6 := splitGlued(toks, 6, nil)
@@ -455,4 +462,101 @@ func (a *assembler) complete() {
 		v[6] = v[0] + v[1] + v[2] + v[3] + v[4] + v[5]
 		r.T3["carry"] = v
 	}
+}
+
+// resolveAmbiguous settles a table 三 row whose glued digits split several ways when the other rows fix it:
+// the row is the only open one among the item rows and （七）总计 (T3-ITEMS), or among 新收, 上年结转, （七）总计
+// and 结转 (T3-GOUJI); the split equal to what the other rows imply is taken. Otherwise the row stays open.
+func (a *assembler) resolveAmbiguous() {
+	if len(a.ambiguous) == 0 {
+		return
+	}
+	r := a.r
+	items := layouts.T3Items(r.Format)
+	open := func(ids []string) []string {
+		var out []string
+		for _, id := range ids {
+			if _, ok := a.ambiguous[id]; ok {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	try := func(id string, implied [6]int64, why string) bool {
+		for _, c := range a.ambiguous[id] {
+			if [6]int64(c[:6]) == implied {
+				var v [7]int64
+				copy(v[:], c)
+				r.T3[id] = v
+				delete(a.ambiguous, id)
+				key := "table3." + id
+				var kept []string
+				for _, line := range strings.Split(a.res.Notes[key], "\n") {
+					if !strings.Contains(line, "无法确定各列数值") {
+						kept = append(kept, line)
+					}
+				}
+				msg := fmt.Sprintf("原文该行数字粘连，拆法不止一种；按%s取 %s，请核对", why, joinInts(c))
+				a.res.Notes[key] = strings.TrimPrefix(strings.Join(kept, "\n")+"\n"+msg, "\n")
+				a.res.Warnings = append(a.res.Warnings, Warning{Key: key, Msg: msg})
+				a.dropWarning(key)
+				return true
+			}
+		}
+		return false
+	}
+	for progress := true; progress; {
+		progress = false
+		if !a.missing["r7"] {
+			group := append(append([]string{}, items...), "r7")
+			if o := open(group); len(o) == 1 {
+				var implied [6]int64
+				for c := range 6 {
+					sum := int64(0)
+					for _, id := range items {
+						if id != o[0] {
+							sum += r.T3[id][c]
+						}
+					}
+					if o[0] == "r7" {
+						implied[c] = sum
+					} else {
+						implied[c] = r.T3["r7"][c] - sum
+					}
+				}
+				progress = try(o[0], implied, "“（七）总计＝各项之和”") || progress
+			}
+		}
+		if !a.missing["new"] && !a.missing["carried"] && !a.missing["r7"] && !a.missing["carry"] {
+			if o := open([]string{"new", "carried", "r7", "carry"}); len(o) == 1 {
+				var implied [6]int64
+				t := r.T3
+				for c := range 6 {
+					switch o[0] {
+					case "new":
+						implied[c] = t["r7"][c] + t["carry"][c] - t["carried"][c]
+					case "carried":
+						implied[c] = t["r7"][c] + t["carry"][c] - t["new"][c]
+					case "r7":
+						implied[c] = t["new"][c] + t["carried"][c] - t["carry"][c]
+					case "carry":
+						implied[c] = t["new"][c] + t["carried"][c] - t["r7"][c]
+					}
+				}
+				progress = try(o[0], implied, "“本年新收＋上年结转＝（七）总计＋结转下年度”") || progress
+			}
+		}
+	}
+}
+
+// dropWarning removes the earlier "cannot decide" warning of key (the row was settled afterwards).
+func (a *assembler) dropWarning(key string) {
+	var kept []Warning
+	for i, w := range a.res.Warnings {
+		if w.Key == key && i != len(a.res.Warnings)-1 && strings.Contains(w.Msg, "无法确定") {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	a.res.Warnings = kept
 }

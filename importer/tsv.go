@@ -33,7 +33,7 @@ func TSV(data []byte, o TSVOptions) (*Result, error) {
 		return nil, fmt.Errorf("%s：%v", o.name(), err)
 	}
 	res := &Result{Source: "从表格软件粘贴的行"}
-	a := &assembler{o: o.Options, res: res, computed: map[string]bool{}}
+	a := &assembler{o: o.Options, res: res, computed: map[string]bool{}, ambiguous: map[string][][]int64{}, missing: map[string]bool{}}
 	if o.Into != nil {
 		r := *o.Into
 		r.T2 = copyMap(o.Into.T2)

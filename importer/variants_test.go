@@ -219,3 +219,56 @@ func TestTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitsAndDashes(t *testing.T) {
+	page := "某局2020年政府信息公开工作年度报告\n一、总体情况\n略。\n二、主动公开政府信息情况\n" +
+		"行政事业性收费\t1\t0\t——\n政府集中采购\t2件\t232.4586万元\n六、其他需要报告的事项\n无。\n"
+	res, err := Import([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := res.Report.T2
+	if v["t2.xzsyxsf.prev_items"] != "1" || v["t2.xzsyxsf.delta"] != "0" || v["t2.zfjzcg.projects"] != "2" || v["t2.zfjzcg.amount"] != "232.4586" {
+		t.Errorf("表二 %v\n%s", v, res.TOML())
+	}
+}
+
+// A row whose glued digits split two ways with the same row sum is settled by （七）总计 = Σ items when it is
+// the only open row; with two open rows nothing is guessed.
+func TestAmbiguousRowSettledByColumnSums(t *testing.T) {
+	base := []string{
+		"一、本年新收政府信息公开申请数量 12 1 0 0 0 0 13",
+		"二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+		"（一）予以公开 111 0 0 0 0 12", // 1 11 … or 11 1 …: both sum to 12
+		"（二）部分公开 1 0 0 0 0 0 1",
+		"（七）总计 12 1 0 0 0 0 13",
+		"四、结转下年度继续办理 0 0 0 0 0 0 0",
+	}
+	res, err := Import(page(base...), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Report.T3["r1"]; got != [7]int64{11, 1, 0, 0, 0, 0, 12} {
+		t.Errorf("r1 = %v, want 11 1 0 0 0 0 12 (from （七）总计 − （二）)", got)
+	}
+	if f := errorsOf(res.Report); len(f) > 0 {
+		t.Errorf("check: %v", f)
+	}
+	for _, w := range res.Warnings {
+		if w.Key == "table3.r1" && strings.Contains(w.Msg, "无法确定") {
+			t.Errorf("stale warning: %s", w.Msg)
+		}
+	}
+	// Two open rows: no guess.
+	two := append([]string{}, base...)
+	two[3] = "（二）部分公开 111 0 0 0 0 12"
+	two[4] = "（七）总计 23 2 0 0 0 0 25"
+	two[0] = "一、本年新收政府信息公开申请数量 23 2 0 0 0 0 25"
+	res, err = Import(page(two...), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Report.T3["r1"] != [7]int64{} || res.Report.T3["r2"] != [7]int64{} {
+		t.Errorf("two open rows guessed: r1 %v r2 %v", res.Report.T3["r1"], res.Report.T3["r2"])
+	}
+}
