@@ -106,7 +106,7 @@ var textTerms = []textTerm{
 	{pattern: `行政规范性文件`, kind: tNoun, id: "gfxwj", format: layouts.F2021},
 	{pattern: `(?:行政)?规范性文件`, kind: tNoun, id: "gfxwj", format: layouts.F2019},
 	{pattern: `规章制度|内部规章|规范性文件备案|规范性文件合法性审核|规范性文件解读`, kind: tStop},
-	{pattern: `(?:作出|办理|实施|受理)?(?:的)?行政许可(?:事项|决定|处理决定|案件)?`, kind: tQty, id: "xzxk"},
+	{pattern: `(?:作出|办理|实施)?(?:的)?行政许可(?:事项|决定|处理决定|案件)?`, kind: tQty, id: "xzxk"},
 	{pattern: `(?:作出|办理|实施)?(?:的)?行政处罚(?:事项|决定|处理决定|案件)?`, kind: tQty, id: "xzcf"},
 	{pattern: `(?:作出|办理|实施|采取)?(?:的)?行政强制(?:措施|事项|决定|处理决定|案件)?`, kind: tQty, id: "xzqz"},
 	{pattern: `行政事业性收费(?:金额|总额|总金额|收入)?|收取行政事业性收费`, kind: tQty, id: "fee", format: layouts.F2021},
@@ -131,6 +131,9 @@ type textQuantity struct {
 	money bool
 	// table is 表二, 表三 or 表四.
 	table string
+	// soft quantities differ from the prose only with a warning: the prose may count otherwise (行政许可
+	// 办理量 against 处理决定数量).
+	soft string
 }
 
 var textQuantities = map[string]textQuantity{
@@ -153,9 +156,9 @@ var textQuantities = map[string]textQuantity{
 	"lit":      {cell: "表四“未经复议直接起诉”与“复议后起诉”总计之和", keys: []string{"t4.direct.tot", "t4.post.tot"}, table: "表四"},
 	"direct":   {cell: "表四“未经复议直接起诉”总计", keys: []string{"t4.direct.tot"}, table: "表四"},
 	"post":     {cell: "表四“复议后起诉”总计", keys: []string{"t4.post.tot"}, table: "表四"},
-	"xzxk":     {cell: "表二“行政许可”行“处理决定数量”栏", keys: []string{"t2.xzxk.decisions"}, table: "表二"},
-	"xzcf":     {cell: "表二“行政处罚”行“处理决定数量”栏", keys: []string{"t2.xzcf.decisions"}, table: "表二"},
-	"xzqz":     {cell: "表二“行政强制”行“处理决定数量”栏", keys: []string{"t2.xzqz.decisions"}, table: "表二"},
+	"xzxk":     {cell: "表二“行政许可”行“处理决定数量”栏", keys: []string{"t2.xzxk.decisions"}, table: "表二", soft: "正文所说的办理量可能与表二“处理决定数量”口径不同（如含受理、未办结）；如指同一数字，请改正文或表格"},
+	"xzcf":     {cell: "表二“行政处罚”行“处理决定数量”栏", keys: []string{"t2.xzcf.decisions"}, table: "表二", soft: "正文所说的办理量可能与表二“处理决定数量”口径不同（如含受理、未办结）；如指同一数字，请改正文或表格"},
+	"xzqz":     {cell: "表二“行政强制”行“处理决定数量”栏", keys: []string{"t2.xzqz.decisions"}, table: "表二", soft: "正文所说的办理量可能与表二“处理决定数量”口径不同（如含受理、未办结）；如指同一数字，请改正文或表格"},
 	"fee":      {cell: "表二“行政事业性收费”行“本年收费金额（单位：万元）”栏", keys: []string{"t2.xzsyxsf.amount"}, money: true, table: "表二"},
 	"purchase": {cell: "表二“政府集中采购”行“采购总金额”栏", keys: []string{"t2.zfjzcg.amount"}, money: true, table: "表二"},
 }
