@@ -46,7 +46,7 @@ func (r *Report) Placeholder(name string) (string, error) {
 	}
 	parts := strings.Split(name, ".")
 	if len(parts) != 3 {
-		return "", fmt.Errorf("占位符 {{%s}} 无法识别；可用 {{收到申请}}、{{办结}}、{{表三.new.总计}} 等，见 docs/format.md", name)
+		return "", fmt.Errorf("占位符 {{%s}} 无法识别；可用 {{收到申请}} {{上年结转}} {{办结}} {{结转}} {{予以公开}} {{部分公开}} {{不予公开}} {{无法提供}} {{不予处理}} {{其他处理}} {{复议}} {{诉讼}}，或 {{表三.行.列}} 如 {{表三.new.总计}}、{{表四.review.结果纠正}}、{{表二.xzxk.decisions}}", name)
 	}
 	table := map[string]string{"表二": "t2", "表三": "t3", "表四": "t4", "t2": "t2", "t3": "t3", "t4": "t4"}[parts[0]]
 	row, col := parts[1], parts[2]
