@@ -18,6 +18,10 @@ type sheetGrid struct {
 	label [][]string
 	// merged maps a covered position that is not the top-left of its range to that top-left.
 	merged map[[2]int][2]int
+	// calcs counts the formulas computed in the workbook (shared by its sheets).
+	calcs *int
+	// visits counts the cells visited checking them (see maxVisits).
+	visits *int
 }
 
 // norm normalises a label for comparison: full-width letters, digits and brackets folded, all white space
@@ -38,7 +42,7 @@ func cellName(r, c int) string {
 }
 
 // loadGrid reads the text of a sheet within maxRows × maxCols.
-func loadGrid(f *excelize.File, sheet string) (*sheetGrid, error) {
+func loadGrid(f *excelize.File, sheet string, calcs, visits *int) (*sheetGrid, error) {
 	rows, err := f.GetRows(sheet)
 	if err != nil {
 		return nil, err
@@ -46,7 +50,7 @@ func loadGrid(f *excelize.File, sheet string) (*sheetGrid, error) {
 	if len(rows) > maxRows {
 		return nil, fmt.Errorf("工作表“%s”有 %d 行，超过上限 %d 行：不像年度报告的表格", sheet, len(rows), maxRows)
 	}
-	g := &sheetGrid{f: f, sheet: sheet, merged: map[[2]int][2]int{}}
+	g := &sheetGrid{f: f, sheet: sheet, merged: map[[2]int][2]int{}, calcs: calcs, visits: visits}
 	for r, row := range rows {
 		if len(row) > maxCols {
 			return nil, fmt.Errorf("工作表“%s”第 %d 行有 %d 列，超过上限 %d 列：不像年度报告的表格", sheet, r+1, len(row), maxCols)

@@ -22,7 +22,8 @@ type Import struct {
 
 // Read reads a workbook by its labels. Errors are *report.LoadError values naming sheet!cell and the
 // official label of every bad cell.
-func Read(path string) (*Import, error) {
+func Read(path string) (imp *Import, err error) {
+	defer guard(path, &err)
 	f, err := open(path)
 	if err != nil {
 		return nil, err
@@ -32,8 +33,16 @@ func Read(path string) (*Import, error) {
 	return rd.finish(rd.read())
 }
 
+// guard turns a panic inside excelize on a damaged workbook into a load error.
+func guard(name string, err *error) {
+	if p := recover(); p != nil {
+		*err = problem(name, "工作簿已损坏，无法读取（%v）；请在 Excel/WPS 中打开后另存为 .xlsx 再试", p)
+	}
+}
+
 // ReadBytes is Read on a workbook held in memory; name is used in messages.
-func ReadBytes(name string, data []byte) (*Import, error) {
+func ReadBytes(name string, data []byte) (imp *Import, err error) {
+	defer guard(name, &err)
 	f, err := openBytes(name, data)
 	if err != nil {
 		return nil, err

@@ -22,6 +22,8 @@ type reader struct {
 	blanks []string
 	// where maps a data key ("t3.r3_1.CE") to the cell it was read from ("表三!E12").
 	where map[string]string
+	// calcs counts the formulas computed (see maxCalcs).
+	calcs, visits int
 }
 
 func (rd *reader) errf(loc, format string, args ...any) {
@@ -41,7 +43,7 @@ func (rd *reader) sheetFor(name string, signature string) *sheetGrid {
 	sheets := rd.f.GetSheetList()
 	sort.SliceStable(sheets, func(i, j int) bool { return sheets[i] == name && sheets[j] != name })
 	for _, s := range sheets {
-		g, err := loadGrid(rd.f, s)
+		g, err := loadGrid(rd.f, s, &rd.calcs, &rd.visits)
 		if err != nil {
 			rd.errf("", "%v", err)
 			return nil

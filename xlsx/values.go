@@ -37,6 +37,12 @@ func (g *sheetGrid) value(r, c int) (cellText, error) {
 		return cellText{}, err
 	}
 	if formula != "" && strings.TrimSpace(raw) == "" {
+		if err := g.computable(formula, 0); err != nil {
+			return cellText{}, err
+		}
+		if *g.calcs++; *g.calcs > maxCalcs {
+			return cellText{}, fmt.Errorf("工作簿中没有保存计算结果的公式超过 %d 个，不再代为计算；请在 Excel/WPS 中打开并保存一次", maxCalcs)
+		}
 		v, err := calc(g.f, g.sheet, name)
 		if err != nil {
 			return cellText{}, fmt.Errorf("公式 =%s 无法计算（%v）；请在 Excel/WPS 中打开并保存一次，或改填数字", formula, err)
@@ -44,6 +50,69 @@ func (g *sheetGrid) value(r, c int) (cellText, error) {
 		raw, shown = v, v
 	}
 	return cellText{raw: raw, shown: shown, formula: formula != ""}, nil
+}
+
+var (
+	cellRef  = regexp.MustCompile(`\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?`)
+	wholeRef = regexp.MustCompile(`(?i)(^|[^A-Z0-9_])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}([^A-Z0-9_(]|$)|(^|[^A-Z0-9_.])\$?\d+:\$?\d+`)
+)
+
+// Bounds on computing formulas that have no cached result.
+const (
+	maxFormula = 512
+	// maxCalcs bounds the formulas computed per workbook (the template has some 80).
+	maxCalcs = 1000
+	// maxVisits bounds the cells the checks of those formulas and of the formulas they refer to may
+	// visit, per workbook (the template needs about a thousand).
+	maxVisits = 50000
+	// maxDepth bounds how deep formulas may refer to formulas.
+	maxDepth = 8
+)
+
+// computable refuses a formula the reader will not compute: long ones, references to other sheets or
+// files, whole columns or rows, cells outside the area a table sheet may use (maxRows × maxCols), and —
+// through the formulas of the cells it refers to, which the formula engine evaluates too — more than
+// maxVisits cells or maxDepth levels in all. A hostile workbook must not make the engine walk millions of
+// cells; sums over a table's own cells, as the template writes them, pass.
+func (g *sheetGrid) computable(formula string, depth int) error {
+	refuse := fmt.Errorf("公式 =%s 没有保存计算结果，且引用范围过大或引用其他工作表，无法代为计算；请在 Excel/WPS 中打开并保存一次，或改填数字", short(formula))
+	if depth > maxDepth || len(formula) > maxFormula || strings.ContainsAny(formula, "!['") || wholeRef.MatchString(formula) {
+		return refuse
+	}
+	for _, m := range cellRef.FindAllStringSubmatch(formula, -1) {
+		c1, err1 := excelize.ColumnNameToNumber(m[1])
+		r1, err2 := strconv.Atoi(m[2])
+		c2, r2 := c1, r1
+		var err3, err4 error
+		if m[3] != "" {
+			c2, err3 = excelize.ColumnNameToNumber(m[3])
+			r2, err4 = strconv.Atoi(m[4])
+		}
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || max(c1, c2) > maxCols || max(r1, r2) > maxRows {
+			return refuse
+		}
+		for r := min(r1, r2); r <= max(r1, r2); r++ {
+			for c := min(c1, c2); c <= max(c1, c2); c++ {
+				if *g.visits++; *g.visits > maxVisits {
+					return refuse
+				}
+				name, _ := excelize.CoordinatesToCellName(c, r)
+				if sub, _ := g.f.GetCellFormula(g.sheet, name); sub != "" {
+					if err := g.computable(sub, depth+1); err != nil {
+						return refuse
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func short(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 // calc computes a formula with excelize, never letting a panic of the formula engine escape.
