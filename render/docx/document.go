@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"math"
 	"strings"
 
 	"github.com/nianbao/nianbao/render"
@@ -45,12 +46,45 @@ func paragraph(b *xb, style string, runs func()) {
 	b.s(`</w:p>`)
 }
 
+// closingIndents returns how far, in hundredths of a body character, the 署名 and the 成文日期 end
+// before the right edge, by GB/T 9704-2012 7.3.5.3 as the PDF sets them (a report carries no seal): the
+// signature 右空二字, the date starting two characters right of the signature's first character; a date
+// that would then come closer than two characters to the edge is set 右空二字 and the signature moves
+// left to stay two characters before it. Widths are in ems (ASCII half an em, as the Times New Roman
+// digits are); a lone signature or date is set 右空二字, the styles' default. block is the width of the
+// type block in hundredths of a character; a signature never starts left of it.
+func closingIndents(signature, date string, block int) (sig, dt int) {
+	sig, dt = 200, 200
+	if signature == "" || date == "" {
+		return sig, dt
+	}
+	sw, dw := int(math.Round(titleWidth(signature)*100)), int(math.Round(titleWidth(date)*100))
+	if dt = sw - dw; dt < 200 {
+		dt = 200
+		sig = dw + 400 - sw
+	}
+	return min(sig, max(0, block-sw)), dt
+}
+
+// closing writes a 署名 or 成文日期 paragraph; ind is its right indent in hundredths of a character, set
+// directly only where it differs from the style's 右空二字.
+func closing(b *xb, g geometry, style string, ind int, text string) {
+	b.s(`<w:p><w:pPr><w:pStyle w:val="`, style, `"/>`)
+	if ind != 200 {
+		b.s(rightIndent(g, ind))
+	}
+	b.s(`</w:pPr>`)
+	writeRun(b, "", text)
+	b.s(`</w:p>`)
+}
+
 // documentXML returns word/document.xml: the blocks of the report in order, then the section properties
 // (A4, GB/T 9704 margins, odd and even footers, the optional draft header and the document grid).
 func documentXML(r *report.Report, g geometry, o Options) string {
 	var b xb
 	b.Grow(128 << 10) // a report is about 100 KB of XML
 	b.s(xmlHeader, `<w:document `, nsW, ` `, nsR, `><w:body>`)
+	sigInd, dateInd := closingIndents(r.Signature, r.Date, g.blockW*100/g.bodyChar)
 	afterTable := false
 	heading := "" // the last 一级标题, naming the table below it
 	for _, bl := range render.Blocks(r) {
@@ -79,13 +113,13 @@ func documentXML(r *report.Report, g geometry, o Options) string {
 			afterTable = true
 			continue
 		case render.Signature:
-			paragraph(&b, styleSignature, func() { writeRun(&b, "", bl.Text) })
+			closing(&b, g, styleSignature, sigInd, bl.Text)
 		case render.Date:
 			style := styleDate
 			if r.Signature == "" {
 				style = styleSignature // keeps the blank line above the closing
 			}
-			paragraph(&b, style, func() { writeRun(&b, "", bl.Text) })
+			closing(&b, g, style, dateInd, bl.Text)
 		}
 		afterTable = false
 	}

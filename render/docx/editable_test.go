@@ -264,3 +264,36 @@ func TestWPSCompatibility(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingIndents: the 署名 and 成文日期 follow GB/T 9704-2012 7.3.5.3 like the PDF: signature 右空二字 and
+// the date two characters right of its start, or, for a date longer than that allows, the date 右空二字 and
+// the signature two characters before it.
+func TestClosingIndents(t *testing.T) {
+	for _, tc := range []struct {
+		sig, date string
+		s, d      int
+	}{
+		{"江州市人民政府办公室", "2024年1月20日", 200, 350}, // 10 em and 6.5 em: date ends 3.5 characters in
+		{"伊川县城市管理局", "2021年1月20日", 250, 200},   // 8 and 6.5: the date would end 1.5 in
+		{"青石镇人民政府", "2025年12月31日", 400, 200},   // 7 and 7
+		{"", "2025年1月1日", 200, 200},
+		{"某局", "", 200, 200},
+		{strings.Repeat("长", 27), "2025年1月1日", 63, 2100}, // never left of the type block
+	} {
+		if s, d := closingIndents(tc.sig, tc.date, 2763); s != tc.s || d != tc.d {
+			t.Errorf("closingIndents(%q, %q) = %d, %d; want %d, %d", tc.sig, tc.date, s, d, tc.s, tc.d)
+		}
+	}
+	p, _ := renderDOCX(t, sampleReport(layouts.F2021), Options{})
+	sheet := newStyleSheet(t, p.parse(t, "word/styles.xml"))
+	got := map[string]string{}
+	for _, para := range p.parse(t, "word/document.xml").first("body").kids("p") {
+		if st := paraStyle(para); st == styleSignature || st == styleDate {
+			got[st] = sheet.paraProp(para, "ind", "rightChars")
+		}
+	}
+	// The sample: 伊川县城市管理局 over 2023年1月20日.
+	if got[styleSignature] != "250" || got[styleDate] != "200" {
+		t.Errorf("signature and date end %v hundredths of a character from the edge, want 250 and 200", got)
+	}
+}

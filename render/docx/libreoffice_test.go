@@ -136,29 +136,99 @@ func TestLibreOfficeConvertsEveryExample(t *testing.T) {
 		if !strings.HasSuffix(name, "-chars") {
 			checkCharsPerLine(t, py, name, filepath.Join(dir, "pdf", name+".pdf"))
 		}
-		checkVerticalLabel(t, py, name, filepath.Join(dir, "pdf", name+".pdf"))
+		chars := readChars(t, py, filepath.Join(dir, "pdf", name+".pdf"))
+		checkVerticalLabel(t, chars, name)
+		if !strings.HasSuffix(name, "-chars") { // LibreOffice letter-spaces the chars grid
+			checkClosing(t, chars, name, reports[name])
+		}
 	}
 	checkEdited(t, py, filepath.Join(dir, "pdf", "edited.pdf"))
 }
 
-// checkVerticalLabel finds 三、本年度办理结果 in a LibreOffice PDF (pdfminer) as a column of upright
-// characters: one above the other at the same x, each one character size below the last, none lost.
-func checkVerticalLabel(t *testing.T, py, name, pdf string) {
+// pdfChar is one character of a PDF as testdata/pdfchars.py --chars reads it (pdfminer; points, y up).
+type pdfChar struct {
+	Page           int
+	Text           string
+	X0, Y0, X1, Y1 float64
+	Size           float64
+}
+
+// readChars returns the characters of a PDF.
+func readChars(t *testing.T, py, pdf string) []pdfChar {
 	t.Helper()
 	out, err := exec.Command(py, "testdata/pdfchars.py", pdf, "--chars").Output()
 	if err != nil {
-		t.Errorf("%s: pdfchars.py: %v", name, err)
-		return
+		t.Errorf("%s: pdfchars.py: %v", pdf, err)
+		return nil
 	}
-	var chars []struct {
-		Page           int
-		Text           string
-		X0, Y0, X1, Y1 float64
-		Size           float64
-	}
+	var chars []pdfChar
 	if err := json.Unmarshal(out, &chars); err != nil {
 		t.Fatal(err)
 	}
+	return chars
+}
+
+// checkClosing measures where LibreOffice ends the 署名 and 成文日期 lines: closingIndents' distances from
+// the right edge of the type block (GB/T 9704-2012 7.3.5.3), within 1.5 pt. Their left ends are not
+// checked: LibreOffice adds space between Chinese and digits (it ignores autoSpaceDE), which widens the
+// date by about a character.
+func checkClosing(t *testing.T, chars []pdfChar, name string, r *report.Report) {
+	t.Helper()
+	var sig, date string
+	for _, bl := range render.Blocks(r) {
+		switch bl.Kind {
+		case render.Signature:
+			sig = squeeze(bl.Text)
+		case render.Date:
+			date = squeeze(bl.Text)
+		}
+	}
+	if sig == "" || date == "" {
+		return
+	}
+	g := pageGeometry(layouts.GBT9704)
+	right := float64(g.left+g.blockW) / 20
+	wantSig, wantDate := closingIndents(sig, date, g.blockW*100/g.bodyChar)
+	type key struct {
+		page int
+		y    float64
+	}
+	rows := map[key][]pdfChar{}
+	for _, c := range chars {
+		k := key{c.Page, c.Y0}
+		rows[k] = append(rows[k], c)
+	}
+	found := 0
+	for _, row := range rows {
+		sort.Slice(row, func(i, j int) bool { return row[i].X0 < row[j].X0 })
+		var text strings.Builder
+		for _, c := range row {
+			text.WriteString(c.Text)
+		}
+		want := -1
+		switch squeeze(text.String()) {
+		case sig:
+			want = wantSig
+		case date:
+			want = wantDate
+		default:
+			continue
+		}
+		found++
+		gap := right - row[len(row)-1].X1
+		if math.Abs(gap-float64(want)/100*16) > 1.5 {
+			t.Errorf("%s: %s ends %.1f pt from the right edge, want %.1f (%.2f characters)", name, text.String(), gap, float64(want)/100*16, float64(want)/100)
+		}
+	}
+	if found != 2 {
+		t.Errorf("%s: found %d of the signature and date lines", name, found)
+	}
+}
+
+// checkVerticalLabel finds 三、本年度办理结果 in a LibreOffice PDF (pdfminer) as a column of upright
+// characters: one above the other at the same x, each one character size below the last, none lost.
+func checkVerticalLabel(t *testing.T, chars []pdfChar, name string) {
+	t.Helper()
 	label := []rune("三、本年度办理结果")
 	for i := range chars {
 		k := 0

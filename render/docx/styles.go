@@ -75,6 +75,13 @@ func (s styleDef) write(b *xb) {
 	b.s(`</w:style>`)
 }
 
+// rightIndent returns the w:ind of a right-aligned closing line that ends hundredths/100 body characters
+// before the right edge of the type block.
+func rightIndent(g geometry, hundredths int) string {
+	return `<w:ind w:rightChars="` + itoa(hundredths) + `" w:right="` + itoa(hundredths*g.bodyChar/100) +
+		`" w:firstLineChars="0" w:firstLine="0"/>`
+}
+
 // stylesXML returns word/styles.xml: document defaults (仿宋_GB2312 3号, kinsoku on, explicit
 // overflowPunct, no automatic CJK/Latin spacing) and the named styles. Every font and size lives here:
 // the runs of the document carry no run properties of their own (a character style for run-in leads is
@@ -87,7 +94,7 @@ func stylesXML(g geometry, grid string) string {
 	line := `<w:spacing w:before="0" w:after="0" w:line="` + itoa(g.linePitch) + `" w:lineRule="exact"/>`
 	indent := `<w:ind w:firstLineChars="200" w:firstLine="` + itoa(2*g.bodyChar) + `"/>`
 	noIndent := `<w:ind w:firstLineChars="0" w:firstLine="0"/>`
-	right4 := `<w:ind w:rightChars="400" w:right="` + itoa(4*g.bodyChar) + `" w:firstLineChars="0" w:firstLine="0"/>`
+	right2 := rightIndent(g, 200) // 右空二字 (GB/T 9704-2012 7.3.5.3); closingIndents moves them per report
 	// The 28-per-line character spacing of the 3号 text on the lines grid (see bodyCharSpacing).
 	spacing := ""
 	if grid != GridChars {
@@ -138,9 +145,9 @@ func stylesXML(g geometry, grid string) string {
 		// 署名 and 成文日期 follow 公文正文: restyling the body restyles them too.
 		{id: styleSignature, name: "署名", basedOn: styleBody, next: styleDate,
 			pPr: `<w:spacing w:before="` + itoa(g.linePitch) + `" w:after="0" w:line="` + itoa(g.linePitch) +
-				`" w:lineRule="exact"/>` + right4 + `<w:jc w:val="right"/>`},
+				`" w:lineRule="exact"/>` + right2 + `<w:jc w:val="right"/>`},
 		{id: styleDate, name: "成文日期", basedOn: styleBody, next: styleBody,
-			pPr: line + right4 + `<w:jc w:val="right"/>`},
+			pPr: line + right2 + `<w:jc w:val="right"/>`},
 		{id: styleTable, name: "表格文字", basedOn: "Normal", next: styleTable,
 			pPr: cell + `<w:jc w:val="center"/>`,
 			rPr: rFonts(fontLatin, fontSong) + size(tableLooks["t2"].size)},
