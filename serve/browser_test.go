@@ -86,6 +86,9 @@ func TestBrowserEndToEnd(t *testing.T) {
 		typeInto(cellInput("t3.new.NP"), "5"),
 		chromedp.KeyEvent(kb.Enter),
 		waitJS(`document.activeElement.dataset.key === "t3.carried.NP"`),
+		// Tab goes along the row in reading order
+		chromedp.KeyEvent(kb.Tab),
+		waitJS(`document.activeElement.dataset.key === "t3.carried.CE"`),
 		typeInto(cellInput("t3.r1.NP"), "3"),
 		// the computed cells follow: （七）总计 3, 结转下年度 2
 		waitJS(`document.querySelector('`+cellInput("t3.carry.NP")+`').value === "2"`),

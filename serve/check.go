@@ -37,11 +37,22 @@ type CheckResult struct {
 	Title    string `json:"title"`
 	Errors   int    `json:"errors"`
 	Warnings int    `json:"warnings"`
+	// Draft is true when the report breaks a rule of report.Check, so that `render` would refuse it and
+	// the downloads carry the 草稿 mark (the cross-year rules do not make a draft, as in `render`).
+	Draft bool `json:"draft"`
+	// Prev names last year's report the cross-year rules compared with ("" when none).
+	Prev string `json:"prev,omitempty"`
 }
 
 // checkDoc runs the strict loader and every rule of `nianbao check` on the form state. The report is nil
 // when the loader refused it.
 func checkDoc(name string, d *Doc) (*CheckResult, *report.Report, *Encoded) {
+	return checkDocPrev(name, d, nil)
+}
+
+// checkDocPrev is checkDoc plus the cross-year rules against the report prev returns (nil: none), as
+// `nianbao check --prev` runs them.
+func checkDocPrev(name string, d *Doc, prev func(cur *report.Report) *report.Report) (*CheckResult, *report.Report, *Encoded) {
 	enc := Encode(d)
 	res := &CheckResult{Problems: []Note{}, Findings: []Note{}, Values: map[string]string{}}
 	r, err := report.Parse(name, enc.Text)
@@ -61,7 +72,15 @@ func checkDoc(name string, d *Doc) (*CheckResult, *report.Report, *Encoded) {
 	res.Loaded = true
 	res.Title = r.Title
 	cells := cellIndex(r)
-	for _, f := range report.Check(r) {
+	findings := report.Check(r)
+	res.Draft = report.HasErrors(findings)
+	if prev != nil {
+		if p := prev(r); p != nil {
+			res.Prev = p.File
+			findings = append(findings, report.CheckPair(p, r)...)
+		}
+	}
+	for _, f := range findings {
 		n := Note{Severity: f.Severity, Rule: f.Rule, Message: f.Message, Line: f.Line}
 		if f.Table != "" {
 			n.Target = cells[f.Table+"|"+f.Row+"|"+f.Column]

@@ -25,6 +25,9 @@ type workspace struct {
 	// single is the file's name in file mode, "" in folder mode.
 	single string
 	mu     sync.Mutex // serialises saves and creations
+
+	prevMu    sync.Mutex
+	prevCache map[string]prevEntry // see previous
 }
 
 // errName is returned for a file name the workspace refuses.

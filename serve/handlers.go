@@ -136,7 +136,7 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	res, _, _ := checkDoc(req.Name, req.Doc)
+	res, _, _ := checkDocPrev(req.Name, req.Doc, func(cur *report.Report) *report.Report { return s.ws.previous(req.Name, cur) })
 	writeJSON(w, http.StatusOK, res)
 }
 
@@ -160,7 +160,7 @@ func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	o := s.opt.Render
-	o.Draft = res.Errors > 0
+	o.Draft = res.Draft
 	var data []byte
 	var err error
 	ctype := "application/pdf"

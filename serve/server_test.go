@@ -443,3 +443,41 @@ func TestSaveKeepsPlaceholders(t *testing.T) {
 		t.Errorf("reloaded: %v %q", err, r.Other.Paragraphs)
 	}
 }
+
+// In folder mode the cross-year rules run against last year's report of the same agency in the folder.
+func TestCheckAgainstLastYear(t *testing.T) {
+	s, ts, _ := testServer(t, "")
+	if r := call(t, s, ts, "POST", "/api/new", newRequest{Name: "2021.toml", Year: 2021, From: seedName}); r.StatusCode != 200 {
+		t.Fatalf("new: %d", r.StatusCode)
+	}
+	o := open(t, s, ts, "2021.toml")
+	var res CheckResult
+	decode(t, call(t, s, ts, "POST", "/api/check", docRequest{Name: "2021.toml", Doc: o.Doc}), &res)
+	if res.Prev != seedName {
+		t.Fatalf("prev = %q", res.Prev)
+	}
+	for _, f := range res.Findings {
+		if strings.HasPrefix(f.Rule, "X-") {
+			t.Errorf("carried-over skeleton: %+v", f)
+		}
+	}
+	o.Doc.Table3["carried"][0] = "3"
+	decode(t, call(t, s, ts, "POST", "/api/check", docRequest{Name: "2021.toml", Doc: o.Doc}), &res)
+	found := false
+	for _, f := range res.Findings {
+		if f.Rule == "X-CARRY" && f.Target == "t3.carried.NP" {
+			found = true
+		}
+	}
+	if !found || res.Errors != 1 || res.Draft { // the cross-year rules do not make a draft, as in render
+		t.Errorf("X-CARRY not reported on 上年结转 (errors %d, draft %v): %+v", res.Errors, res.Draft, res.Findings)
+	}
+	// in file mode nothing but the file is read
+	s1, ts1, _ := testServer(t, seedName)
+	o1 := open(t, s1, ts1, seedName)
+	var res1 CheckResult
+	decode(t, call(t, s1, ts1, "POST", "/api/check", docRequest{Name: seedName, Doc: o1.Doc}), &res1)
+	if res1.Prev != "" || !res1.Loaded {
+		t.Errorf("file mode compared with %q", res1.Prev)
+	}
+}

@@ -531,9 +531,10 @@ function applyCheck() {
     c.textContent = res.errors + " 处错误，" + res.warnings + " 处警告";
     c.className = "count " + (res.errors ? "bad" : "warn");
   }
-  $("btn-pdf").textContent = res.errors ? "下载 PDF 草稿" : "下载 PDF";
-  $("btn-docx").textContent = res.errors ? "下载 Word 草稿" : "下载 Word";
-  $("btn-html").textContent = res.errors ? "下载网页版草稿" : "下载网页版";
+  if (res.prev) list.append(el("li", { class: "info", text: "已与上年报告 " + res.prev + " 核对上年结转等跨年数据。" }));
+  $("btn-pdf").textContent = res.draft ? "下载 PDF 草稿" : "下载 PDF";
+  $("btn-docx").textContent = res.draft ? "下载 Word 草稿" : "下载 Word";
+  $("btn-html").textContent = res.draft ? "下载网页版草稿" : "下载网页版";
 }
 
 function findTargets(target) {
