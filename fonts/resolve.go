@@ -1,7 +1,6 @@
 package fonts
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -350,17 +349,8 @@ func openUserFile(r Role, file string) (*Face, error) {
 	return &Face{Role: r, Family: fam, File: file, Index: fi.index, Source: User}, nil
 }
 
-// errText shortens an *os.PathError to its cause.
-func errText(err error) string {
-	var oe *osfile.Error
-	if errors.As(err, &oe) {
-		return oe.Msg
-	}
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
+// errText explains an error on a font file in Chinese (see osfile.Explain).
+func errText(err error) string { return osfile.Explain(err) }
 
 // contains reports whether list holds s.
 func contains(list []string, s string) bool {

@@ -131,6 +131,10 @@ func (l *loader) line(path string) int {
 // unknown reports a key that is not part of the schema, with the closest known key as a hint.
 func (l *loader) unknown(path, key string, known []string, where string) {
 	msg := fmt.Sprintf("未知的键 %q（%s）", shorten(key), where)
+	if len(l.problems) >= MaxProblems { // past what is printed: no hint, to stay linear and fast
+		l.errf(path, "%s", msg)
+		return
+	}
 	if s := closest(key, known); s != "" {
 		msg += fmt.Sprintf("；是否想写 %q%s？", s, labelNote(s))
 	} else {
