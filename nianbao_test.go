@@ -25,22 +25,29 @@ func TestBadInputCorpus(t *testing.T) {
 		msg  string // substring of the load error; empty: the file must render
 	}
 	cases := map[string]outcome{
-		"unknown-key.toml":       {8, `未知的键 "r33_1"`},
-		"misspelt-table.toml":    {5, `未知的键 "tabel4"（文件顶层）；是否想写 "table4"`},
-		"wrong-type.toml":        {6, "必须是 4 个整数的数组"},
-		"negative-count.toml":    {6, "表三“一、本年新收政府信息公开申请数量”行“社会公益组织”列不能是负数"},
-		"fractional-count.toml":  {6, "小数 1.5"},
-		"beyond-int32.toml":      {6, "超出范围"},
-		"twelve-digits.toml":     {6, "超出范围"},
-		"row-2021-in-2019.toml":  {7, "只属于 2021 格式"},
-		"empty.toml":             {0, "文件为空"},
-		"binary-garbage.toml":    {1, "NUL"},
-		"gbk-encoded.toml":       {},
-		"utf8-bom.toml":          {},
-		"control-chars.toml":     {},
-		"long-url.toml":          {},
-		"long-url-in-table.toml": {},
-		"non-bmp.toml":           {}, // loads; rendering reports the glyph (TestNonBMPIsReported)
+		"unknown-key.toml":        {8, `未知的键 "r33_1"`},
+		"misspelt-table.toml":     {5, `未知的键 "tabel4"（文件顶层）；是否想写 "table4"`},
+		"wrong-type.toml":         {6, "必须是 4 个整数的数组"},
+		"negative-count.toml":     {6, "表三“一、本年新收政府信息公开申请数量”行“社会公益组织”列不能是负数"},
+		"fractional-count.toml":   {6, "小数 1.5"},
+		"beyond-int32.toml":       {6, "超出范围"},
+		"twelve-digits.toml":      {6, "超出范围"},
+		"row-2021-in-2019.toml":   {7, "只属于 2021 格式"},
+		"empty.toml":              {0, "文件为空"},
+		"binary-garbage.toml":     {1, "NUL"},
+		"gbk-encoded.toml":        {},
+		"utf8-bom.toml":           {},
+		"control-chars.toml":      {},
+		"long-url.toml":           {},
+		"long-url-in-table.toml":  {},
+		"non-bmp.toml":            {}, // loads; rendering reports the glyph (TestNonBMPIsReported)
+		"stray-byte.toml":         {6, "第 6 行第 22 列有不是 UTF-8 编码的字节 0xB0"},
+		"utf16-no-bom.toml":       {0, "没有 BOM 的 UTF-16"},
+		"deep-nesting.toml":       {12, "嵌套过深"},
+		"placeholder-nested.toml": {6, "不能嵌套"},
+		"utf16-bom.toml":          {},
+		"cr-only.toml":            {},
+		"bidi-controls.toml":      {},
 	}
 	files, _ := filepath.Glob("testdata/bad/*.toml")
 	if len(files) != len(cases) {
