@@ -98,16 +98,26 @@ func assemble(blocks []block, title string, o Options, source string) (*Result, 
 	// Title: the headline given, else the first block before 一、 that reads like one.
 	titleAt := -1
 	if title == "" {
-		for i := 0; i < first && i < 40; i++ {
-			if blocks[i].rows == nil && isTitle(blocks[i].text) {
+		for i := 0; i < first && i < 40 && titleAt < 0; i++ {
+			if blocks[i].rows != nil {
+				continue
+			}
+			if isTitle(blocks[i].text) {
 				title, titleAt = blocks[i].text, i
-				break
+			} else if i+1 < first && blocks[i+1].rows == nil && !isTitle(blocks[i+1].text) && isTitle(blocks[i].text+blocks[i+1].text) {
+				// A title set on two lines: 某某局2023年政府信息公开 / 工作年度报告.
+				title, titleAt = blocks[i].text+blocks[i+1].text, i+1
 			}
 		}
 	} else {
 		for i := 0; i < first && i < 40; i++ {
-			if blocks[i].rows == nil && norm1(blocks[i].text) == norm1(title) {
+			if blocks[i].rows != nil {
+				continue
+			}
+			if norm1(blocks[i].text) == norm1(title) {
 				titleAt = i
+			} else if i+1 < first && blocks[i+1].rows == nil && norm1(blocks[i].text+blocks[i+1].text) == norm1(title) {
+				titleAt = i + 1
 			}
 		}
 	}

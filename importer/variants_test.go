@@ -272,3 +272,14 @@ func TestAmbiguousRowSettledByColumnSums(t *testing.T) {
 		t.Errorf("two open rows guessed: r1 %v r2 %v", res.Report.T3["r1"], res.Report.T3["r2"])
 	}
 }
+
+func TestTitleOnTwoLines(t *testing.T) {
+	res, err := Import([]byte("江州市人民政府办公室2023年政府信息公开\n工作年度报告\n本报告依据《条例》编制。\n一、总体情况\n略。\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Report
+	if r.Agency != "江州市人民政府办公室" || r.Year != 2023 || len(r.Preamble) != 1 {
+		t.Errorf("%q %d %q", r.Agency, r.Year, r.Preamble)
+	}
+}
