@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -289,5 +290,61 @@ func TestBrowserRestoreAndConflict(t *testing.T) {
 	}
 	if !bytes.Equal(mustRead(t, file+".bak"), edited) {
 		t.Error("the version edited on disk is not kept as .bak")
+	}
+}
+
+// TestBrowserFormatAndLeave: switching the format redraws the tables of the other format (asking before
+// dropping numbers that only the old format has), and leaving the page with unsaved edits asks first.
+func TestBrowserFormatAndLeave(t *testing.T) {
+	_, ts, _ := testServer(t, seedName)
+	ctx := browsertest.New(t)
+	dialogs := make(chan page.EventJavascriptDialogOpening, 8)
+	go func() {
+		for ev, err := range chromedp.Events(ctx, page.JavascriptDialogOpening) {
+			if err != nil {
+				return
+			}
+			dialogs <- ev
+			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+	setSelect := func(sel, v string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`(() => { const s = document.querySelector(`+jsString(sel)+`); s.focus(); s.value = `+jsString(v)+`; s.dispatchEvent(new Event("input")); return true; })()`)(ctx, tg)
+			return err
+		})
+	}
+	err := chromedp.Do(ctx,
+		browsertest.Viewport(1400, 900, 1, false),
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(cellInput("t3.r6.NP"))),
+		setSelect(`[data-target="report.format"] select`, "2021"),
+		// the 2021 table 三 has （六）其他处理 in three rows; the 2019-only 政府集中采购 numbers were dropped after asking
+		chromedp.WaitVisible(chromedp.CSS(cellInput("t3.r6_3.NP"))),
+		// a 2020 report cannot use the 2021 format: the loader says so at the format field
+		waitJS(`!!document.querySelector('[data-target="report.format"].bad .note[data-rule="LOAD"]')`),
+		typeInto(`[data-target="report.year"] input`, "2021"),
+		waitJS(`!document.querySelector('.bad') && document.getElementById("summary-count").textContent !== ""`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case ev := <-dialogs:
+		if ev.Type != page.DialogTypeConfirm || !strings.Contains(ev.Message, "zfjzcg") {
+			t.Errorf("format dialog: %s %q", ev.Type, ev.Message)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no confirmation before dropping the 2019-only numbers")
+	}
+	// leave with unsaved edits: the browser asks (beforeunload)
+	go chromedp.Do(ctx, chromedp.Navigate("about:blank"))
+	select {
+	case ev := <-dialogs:
+		if ev.Type != page.DialogTypeBeforeunload {
+			t.Errorf("leaving: dialog %s", ev.Type)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("no beforeunload warning when leaving with unsaved edits")
 	}
 }

@@ -123,6 +123,11 @@ func TestIndexCarriesToken(t *testing.T) {
 	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
 		t.Errorf("CSP = %q", csp)
 	}
+	if r, err := ts.Client().Get(ts.URL + "/static/"); err != nil || r.StatusCode != 404 {
+		t.Errorf("/static/ listing: %v %v", err, r.StatusCode)
+	} else {
+		r.Body.Close()
+	}
 	for _, p := range []string{"/static/app.js", "/static/app.css"} {
 		r, err := ts.Client().Get(ts.URL + p)
 		if err != nil || r.StatusCode != 200 {

@@ -167,7 +167,7 @@ function effectiveFormat(d) {
   const f = (d.report.format || "").trim();
   if (f === "2019" || f === "2021") return f;
   const y = parseInt(d.report.year, 10);
-  if (!f && y) return y <= 2020 ? "2019" : "2021";
+  if (!f && y >= 2008 && y <= 2100) return y <= 2020 ? "2019" : "2021"; // half-typed years change nothing
   return "";
 }
 
@@ -242,18 +242,36 @@ function buildForm() {
 function formatMaybeChanged() {
   const f = effectiveFormat(st.doc);
   if (!f || f === st.format) return;
-  // Rows and items of the other format would be refused by the loader and are not on this form: drop them.
-  const items = st.layout && st.layout.t2items;
-  relayout().then(() => {
-    const keepT2 = st.layout.t2items;
+  const from = st.format;
+  // Rows and items of the other format would be refused by the loader and are not on the new form: they
+  // are dropped, after asking when they hold numbers.
+  apiJSON("GET", "/api/layout?format=" + f).then(({ ok, data }) => {
+    if (!ok) { setStatus(data.error, "bad"); return; }
+    const keepT2 = data.t2items;
+    const rows = new Set(data.tables.t3.Rows.map((r) => r.ID).filter(Boolean));
+    const lost = [];
+    const filled = (v) => v !== undefined && v !== null && String(v).trim() !== "" && String(v).trim() !== "0";
+    for (const [id, vals] of Object.entries(st.doc.table2)) {
+      const ok2 = new Set((keepT2[id] || []).map((x) => x.ID));
+      for (const [k, v] of Object.entries(vals)) if (!ok2.has(k) && filled(v)) lost.push("表二 " + id + "." + k);
+    }
+    for (const [id, vals] of Object.entries(st.doc.table3)) if (!rows.has(id) && vals.some(filled)) lost.push("表三 " + id);
+    if (f === "2021" && st.doc.report.amount_note) lost.push("采购总金额单位说明（amount_note）");
+    if (lost.length && !confirm("改为 " + f + " 年版格式后，这些只属于 " + from + " 年版的数据将被删除：" + lost.join("、") + "。继续吗？")) {
+      st.doc.report.format = from; // keep the old format explicitly
+      buildForm();
+      markDirty();
+      return;
+    }
     for (const id of Object.keys(st.doc.table2)) {
       if (!keepT2[id]) { delete st.doc.table2[id]; continue; }
-      const ok = new Set(keepT2[id].map((x) => x.ID));
-      for (const k of Object.keys(st.doc.table2[id])) if (!ok.has(k)) delete st.doc.table2[id][k];
+      const ok2 = new Set(keepT2[id].map((x) => x.ID));
+      for (const k of Object.keys(st.doc.table2[id])) if (!ok2.has(k)) delete st.doc.table2[id][k];
     }
-    const rows = new Set(st.layout.tables.t3.Rows.map((r) => r.ID).filter(Boolean));
     for (const id of Object.keys(st.doc.table3)) if (!rows.has(id)) delete st.doc.table3[id];
-    void items;
+    if (f === "2021") st.doc.report.amount_note = "";
+    st.layout = data;
+    st.format = f;
     buildForm();
     markDirty();
   });
