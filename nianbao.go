@@ -67,11 +67,11 @@ var ErrGlyphs = errors.New("有字符在字体中没有字形，未生成文件�
 // error no output file is left behind.
 func Render(input string, o RenderOptions) (*Result, error) {
 	res := &Result{Input: input}
-	r, notes, err := LoadAny(input)
+	r, notes, locate, err := loadLocated(input)
 	if err != nil {
 		return res, err
 	}
-	res.Findings = append(notes, report.Check(r)...)
+	res.Findings = append(notes, locate(report.Check(r))...)
 	if report.HasErrors(res.Findings) && !o.Draft {
 		return res, ErrRules
 	}
@@ -202,18 +202,18 @@ func CheckFile(path, prev string) ([]report.Finding, error) {
 // CheckFileFigures is CheckFile that also returns the figures evaluators derive from the tables
 // (实质公开率, 复议纠错率, 诉讼纠错率; see report.DerivedFigures).
 func CheckFileFigures(path, prev string) ([]report.Finding, []report.Figure, error) {
-	r, fs, err := LoadAny(path)
+	r, fs, locate, err := loadLocated(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	fs = append(fs, report.Check(r)...)
+	fs = append(fs, locate(report.Check(r))...)
 	figs := report.DerivedFigures(r)
 	if prev != "" {
 		p, _, err := LoadAny(prev)
 		if err != nil {
 			return fs, figs, err
 		}
-		fs = append(fs, report.CheckPair(p, r)...)
+		fs = append(fs, locate(report.CheckPair(p, r))...)
 	}
 	return fs, figs, nil
 }

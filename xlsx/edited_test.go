@@ -113,6 +113,17 @@ func TestWrongTotalIsCaught(t *testing.T) {
 			t.Errorf("check does not report %q; got %v", want, got)
 		}
 	}
+	// Located: the findings name the cells typed over.
+	var msgs []string
+	for _, f := range imp.Locate(report.Check(imp.Report)) {
+		msgs = append(msgs, f.Message)
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{"表三!J12 表三“（三）不予公开 4.保护第三方合法权益”行“总计”列应为 34", "表三!D29 表三“四、结转下年度继续办理”行“自然人”列应为 121"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("located findings lack %q:\n%s", want, all)
+		}
+	}
 }
 
 // TestBadCellsNamed: a count that is not a number, a negative count, a fraction and a blank cell are

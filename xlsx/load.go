@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/nianbao/nianbao/layouts"
+
 	"github.com/nianbao/nianbao/report"
 )
 
@@ -78,13 +80,65 @@ func (rd *reader) finish(raw *report.Report) (*Import, error) {
 // Load reads a workbook for `render` and `check`: the report, and the blank cells as warnings
 // (rule XLSX-BLANK).
 func Load(path string) (*report.Report, []report.Finding, error) {
+	r, fs, _, err := LoadLocated(path)
+	return r, fs, err
+}
+
+// Locate puts the workbook cell a finding is about in front of its message ("表三!J12 表三“…”行“总计”列应为
+// 34…"), for the findings of `check` on a workbook; findings about prose are returned unchanged.
+func (imp *Import) Locate(fs []report.Finding) []report.Finding {
+	out := make([]report.Finding, len(fs))
+	for i, f := range fs {
+		out[i] = f
+		if key := keyOf(imp.Report, f); key != "" {
+			if at, ok := imp.Where[key]; ok {
+				out[i].Message = at + " " + f.Message
+			}
+		}
+	}
+	return out
+}
+
+// keyOf finds the data key of the cell a finding names by its table, row and column labels.
+func keyOf(r *report.Report, f report.Finding) string {
+	switch f.Table {
+	case "表二":
+		for _, it := range layouts.T2Items(r.Format) {
+			for _, fd := range it.Fields {
+				if it.Label == f.Row && fd.Label == f.Column {
+					return "t2." + it.ID + "." + fd.ID
+				}
+			}
+		}
+	case "表三":
+		for _, row := range layouts.T3Rows(r.Format) {
+			for _, col := range layouts.T3Columns {
+				if row.Name() == f.Row && col.Label == f.Column {
+					return "t3." + row.ID + "." + col.ID
+				}
+			}
+		}
+	case "表四":
+		for _, blk := range layouts.T4Blocks {
+			for _, res := range layouts.T4Results {
+				if blk.Label == f.Row && res.Label == f.Column {
+					return "t4." + blk.ID + "." + res.ID
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// LoadLocated is Load that also returns Locate for the findings of the checks run on the report.
+func LoadLocated(path string) (*report.Report, []report.Finding, func([]report.Finding) []report.Finding, error) {
 	imp, err := Read(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var fs []report.Finding
 	for _, b := range imp.Blanks {
 		fs = append(fs, report.Finding{Severity: report.Warning, Rule: "XLSX-BLANK", Message: b, File: path})
 	}
-	return imp.Report, fs, nil
+	return imp.Report, fs, imp.Locate, nil
 }
