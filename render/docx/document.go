@@ -91,6 +91,9 @@ func documentXML(r *report.Report, g geometry, o Options) string {
 		switch bl.Kind {
 		case render.Title:
 			lines := titleLines(bl.Text, float64(g.blockW)/float64(g.titleHalf*10))
+			if tl := r.TitleLines; len(tl) > 0 && strings.Join(tl, "") == bl.Text {
+				lines = tl // the clerk's own breaks (title_lines), as in the PDF
+			}
 			paragraph(&b, styleTitle, func() { writeRun(&b, "", strings.Join(lines, "\n")) })
 		case render.Heading1:
 			style := styleHeading1
