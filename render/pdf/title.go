@@ -34,6 +34,9 @@ func (l *layouter) titleLines(title string, st style) []linebreak.Line {
 	}
 	rs := []rune(title)
 	cuts := titleCuts(rs, l.r.Agency)
+	if len(cuts) > maxTitleCuts {
+		return l.balanced(spans, st) // not a title of named parts (brackets or words repeated): keep it cheap
+	}
 	var best []linebreak.Line
 	bestW := 0.0
 	try := func(at []int) {
@@ -140,6 +143,9 @@ func titleCuts(rs []rune, agency string) []int {
 	}
 	return cuts
 }
+
+// maxTitleCuts bounds the phrase boundaries tried (pairs of them for three lines); a real title has a few.
+const maxTitleCuts = 24
 
 // orgWords end the name of a body or of one of its parts; a title may break after them.
 var orgWords = []string{"人民政府", "委员会", "办公室", "办公厅", "管理局", "服务局", "服务中心", "管理处", "办事处", "人民法院",
