@@ -143,6 +143,63 @@ func TestLibreOfficeConvertsEveryExample(t *testing.T) {
 		}
 	}
 	checkEdited(t, py, filepath.Join(dir, "pdf", "edited.pdf"))
+	checkRoundTrip(t, lo, dir, fcFile, reports[editedExample])
+}
+
+// checkRoundTrip opens the edited example in LibreOffice and saves it as DOCX again (what a user of
+// LibreOffice or WPS does), then reads the result with python-docx: the styles, their bases, the new
+// font of 公文正文, the table sizes, the inserted row and the vertical label survive, and LibreOffice
+// added no direct formatting to the body runs.
+func checkRoundTrip(t *testing.T, lo, dir, fcFile string, r *report.Report) {
+	t.Helper()
+	py := needPython(t, "docx", "python3-docx")
+	cmd := exec.Command(lo, "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"), "--headless",
+		"--convert-to", "docx", "--outdir", filepath.Join(dir, "roundtrip"), filepath.Join(dir, "edited.docx"))
+	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+fcFile, "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice (DOCX → DOCX) failed: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "roundtrip", "edited.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := readPyDocx(t, py, data)
+	if got := d.styleEast([]string{"公文正文"}); got != editBodyFont {
+		t.Errorf("round trip: 公文正文 in %q, want %s", got, editBodyFont)
+	}
+	for style, base := range map[string]string{"一级标题": "Heading 1", "二级标题": "Heading 2"} {
+		if b := d.Styles[style].Base; len(b) == 0 || b[0] != base {
+			t.Errorf("round trip: %s based on %v, want %s", style, b, base)
+		}
+	}
+	if got := d.styleSize(append([]string{"表格文字（小五）"}, d.Styles["表格文字（小五）"].Base...)); got != 9 {
+		t.Errorf("round trip: 表格文字（小五） is %.1f pt, want 9", got)
+	}
+	for _, p := range d.Paragraphs {
+		for _, run := range p.Runs {
+			if run.Size != nil || run.East != nil {
+				t.Errorf("round trip: run %q gained direct formatting", run.Text)
+			}
+		}
+	}
+	_, lt3, _ := r.Tables()
+	if len(d.Tables) != 3 || len(d.Tables[1]) != len(lt3.Rows)+1 {
+		t.Fatalf("round trip: %d tables, want 3 with table 三 one row longer", len(d.Tables))
+	}
+	label, span := 0, 0
+	for _, c := range lt3.Cells {
+		if c.Vertical {
+			span = c.RowSpan + 1 // the inserted row lies inside the label
+		}
+	}
+	for _, row := range d.Tables[1] {
+		if len(row) > 0 && row[0] == "三、本年度办理结果" {
+			label++
+		}
+	}
+	if label != span {
+		t.Errorf("round trip: the vertical label covers %d rows, want %d", label, span)
+	}
 }
 
 // pdfChar is one character of a PDF as testdata/pdfchars.py --chars reads it (pdfminer; points, y up).
