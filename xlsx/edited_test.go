@@ -72,6 +72,10 @@ func TestEditedWorkbook(t *testing.T) {
 		must(t, f.UnmergeCell("表二", "B"+itoa(row+2), "D"+itoa(row+2)))
 		must(t, f.SetCellValue("表二", "B"+itoa(row+2), nil))
 		must(t, f.SetCellInt("表二", "C"+itoa(row+2), 18642)) // typed into the middle of the former merge
+		_, row = findLabel(t, f, "基本信息", "报告年度")
+		must(t, f.SetCellStr("基本信息", "B"+itoa(row), "２０２３")) // full-width text
+		_, row = findLabel(t, f, "基本信息", "成文日期")
+		must(t, f.SetCellInt("基本信息", "B"+itoa(row), 45317)) // 2024-01-26 as a date serial, as Excel stores a typed date
 		must(t, f.SetSheetName("表四", "复议诉讼"))
 		must(t, f.MoveSheet("复议诉讼", "基本信息"))
 	})

@@ -167,6 +167,13 @@ func writeTable(f *excelize.File, st *styles, r *report.Report, t *layouts.Table
 		return err
 	}
 	end := gridTop + len(t.Rows) - 1
+	if t.ID == "t3" { // keep the header rows and the label columns in view while typing
+		top, _ := excelize.CoordinatesToCellName(4, gridTop+t.HeaderRows())
+		if err := f.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: gridTop + t.HeaderRows() - 1,
+			TopLeftCell: top, ActivePane: "bottomRight"}); err != nil {
+			return err
+		}
+	}
 	if t.ID == "t3" {
 		if err := writeCheckRow(f, st, r, p, name, end+1); err != nil {
 			return err
@@ -203,8 +210,9 @@ func pageSetup(f *excelize.File, name, orient string, protect bool) error {
 	if !protect {
 		return nil
 	}
+	// Inserting rows stays allowed: the reader finds rows by their labels.
 	return f.ProtectSheet(name, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
-		FormatColumns: true, FormatRows: true})
+		FormatColumns: true, FormatRows: true, InsertRows: true})
 }
 
 func (s *styles) isDecimal(id int) bool {
