@@ -372,9 +372,11 @@ func (c *textCheck) resolve(sen sentence, i, segStart int) (resolved, bool) {
 		}
 		return resolved{q: q, id: t.id, from: last.start}, true
 	case tCol:
+		// The row or block is the one of the nearest quantity before: "行政处罚案件中维持原决定5件" is not
+		// about 行政复议 even when the sentence began with it.
 		ctx := ""
 		for k := i - 1; k >= 0; k-- {
-			if s := sen.spans[k]; s.term != nil && s.term.ctx != "" && s.start < last.start {
+			if s := sen.spans[k]; s.term != nil && s.term.kind == tQty && s.start < last.start {
 				ctx = s.term.ctx
 				break
 			}
