@@ -130,8 +130,10 @@ func checkDate(r *Report) []Finding {
 }
 
 var (
-	sentenceYearRe = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[一二三四五六七八九十]+、|是)?\s*([0-9０-９]{4})\s*年`)
-	prevOKRe       = regexp.MustCompile(`上年|去年|同比|相比|对比|比较|较|增长|下降|减少|增加|提高|上升|结转|以来|至今|以前|截至|截止|连续|相较|分别|和|与|至|到|期间|历年|底`)
+	// sentenceYearRe is a sentence that opens with a year as its time: "2022年，…", "2022年我局…",
+	// "2022年制作、获取…" (not "2022年度部门决算…").
+	sentenceYearRe = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[一二三四五六七八九十]+、|是)?\s*([0-9０-９]{4})\s*年(?:[，,]|我|本|全|共|累计|制作|获取|主动|收到|受理|新|办)`)
+	prevOKRe       = regexp.MustCompile(`上年|去年|同比|相比|对比|比较|较|增长|下降|减少|增加|提高|上升|结转|以来|至今|以前|截至|截止|连续|相较|分别|和|与|至|到|期间|历年|底|年报|报告|决算|预算|考核|评估|评议|反馈|整改|发布|公布`)
 	futureOKRe     = regexp.MustCompile(`到|至|前|规划|目标|远景|纲要|十四五|十五五|愿景|届时|计划|力争|预计|将|期间|以来`)
 )
 
@@ -157,7 +159,7 @@ func checkYears(r *Report) []Finding {
 			rest := strings.TrimSpace(s)
 			var why string
 			switch {
-			case y == r.Year-1 && !prevOKRe.MatchString(rest[len(m[0]):]):
+			case y == r.Year-1 && !prevOKRe.MatchString(afterYear(rest, m[1])):
 				why = "上一年度"
 			case y > r.Year+1 && !futureOKRe.MatchString(rest):
 				why = "报告年度一年以后"
@@ -178,6 +180,13 @@ func checkYears(r *Report) []Finding {
 		}
 	}
 	return out
+}
+
+// afterYear is the sentence after its opening "2022年".
+func afterYear(s, year string) string {
+	i := strings.Index(s, year)
+	rest := s[i+len(year):]
+	return rest[strings.Index(rest, "年")+len("年"):]
 }
 
 // fullWidth is the mark to use for an ASCII mark in Chinese prose.
