@@ -19,8 +19,9 @@ import (
 
 // vocab is the compiled vocabulary of one format.
 type vocab struct {
-	re    *regexp.Regexp
-	terms []textTerm // terms[i] is group i+1 of re
+	re    *regexp.Regexp   // every phrase, leftmost-longest, without groups (fast)
+	exact []*regexp.Regexp // exact[i] matches a whole phrase of terms[i]
+	terms []textTerm
 }
 
 var (
@@ -39,7 +40,8 @@ func vocabFor(f layouts.Format) *vocab {
 					continue
 				}
 				v.terms = append(v.terms, t)
-				parts = append(parts, "("+t.pattern+")")
+				v.exact = append(v.exact, regexp.MustCompile("^(?:"+t.pattern+")$"))
+				parts = append(parts, "(?:"+t.pattern+")")
 			}
 			v.re = regexp.MustCompile(strings.Join(parts, "|"))
 			v.re.Longest()
@@ -100,10 +102,10 @@ type sentence struct {
 func scanSentence(v *vocab, s string) sentence {
 	out := sentence{text: s}
 	var terms []span
-	for _, m := range v.re.FindAllStringSubmatchIndex(s, -1) {
-		for g := 1; g*2 < len(m); g++ {
-			if m[2*g] >= 0 {
-				terms = append(terms, span{start: m[0], end: m[1], term: &v.terms[g-1]})
+	for _, m := range v.re.FindAllStringIndex(s, -1) {
+		for i, x := range v.exact {
+			if x.MatchString(s[m[0]:m[1]]) {
+				terms = append(terms, span{start: m[0], end: m[1], term: &v.terms[i]})
 				break
 			}
 		}
@@ -168,11 +170,26 @@ func checkProse(r *Report, p prose) []Finding {
 	c := &textCheck{r: r, p: p}
 	v := vocabFor(r.Format)
 	for _, s := range splitSentences(p.text) {
+		if !countedRe.MatchString(s) && !anyClaim(s) {
+			continue // nothing to compare: skip the phrase scan
+		}
 		sen := scanSentence(v, s)
 		c.numbers(sen)
 		c.claims(sen)
 	}
 	return c.out
+}
+
+// countedRe finds a number with a unit: a sentence without one states no quantity.
+var countedRe = regexp.MustCompile(`[0-9０-９零〇一二两三四五六七八九十百千万]\s*(?:件|宗|起|例|个|万元|元|%|％)`)
+
+func anyClaim(s string) bool {
+	for _, cl := range textClaims {
+		if cl.re.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // mention is a number of the prose tied to a quantity.
@@ -194,7 +211,9 @@ func mentions(r *Report, id string) []mention {
 			}
 		}
 		for _, s := range splitSentences(p.text) {
-			c.numbers(scanSentence(v, s))
+			if countedRe.MatchString(s) {
+				c.numbers(scanSentence(v, s))
+			}
 		}
 	}
 	return out

@@ -20,8 +20,9 @@ const minSimilarRunes = 50
 // Similarity is the character-level likeness of two texts, from 0 (nothing in common) to 1 (the same):
 // 2 × the length of their longest common subsequence of characters ÷ the sum of their lengths, after
 // removing white space and digits (0–9, full-width ０–９ and 〇), so that a text copied with only the years
-// and figures changed scores 1. Texts longer than 6 000 characters each are compared by their character
-// bigrams instead (Dice coefficient), which bounds the work.
+// and figures changed scores 1. When the product of the two lengths exceeds 36 million (two texts of 6 000
+// characters), the texts are compared by their character bigrams instead (Dice coefficient), which bounds
+// the work.
 func Similarity(a, b string) float64 {
 	x, y := simRunes(a), simRunes(b)
 	if len(x)+len(y) == 0 {
@@ -30,7 +31,7 @@ func Similarity(a, b string) float64 {
 	if len(x) == 0 || len(y) == 0 {
 		return 0
 	}
-	if len(x) > 6000 && len(y) > 6000 {
+	if len(x)*len(y) > 36_000_000 {
 		return bigramDice(x, y)
 	}
 	return 2 * float64(lcs(x, y)) / float64(len(x)+len(y))
