@@ -213,3 +213,17 @@ func TestStrayRowReported(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestFormatMismatch: a 2019 workbook whose 报告格式 was changed to 2021 is refused in one line.
+func TestFormatMismatch(t *testing.T) {
+	data := edit(t, examples(t)["yichuan-chengguanju-2020"], func(f *excelize.File) {
+		_, row := findLabel(t, f, "基本信息", "报告年度")
+		must(t, f.SetCellInt("基本信息", "B"+itoa(row), 2021))
+		must(t, f.SetCellStr("基本信息", "B"+itoa(row+1), "2021"))
+	})
+	_, err := ReadBytes("mismatch.xlsx", data)
+	var le *report.LoadError
+	if !errors.As(err, &le) || len(le.Problems) != 1 || !strings.Contains(le.Error(), "表三是 2019 格式的表格") {
+		t.Errorf("want a format mismatch, got %v", err)
+	}
+}

@@ -64,6 +64,14 @@ func (rd *reader) read() *report.Report {
 	if !r.Format.Valid() {
 		return r
 	}
+	if g := rd.sheetFor("表三", "申请人情况"); g != nil {
+		other := otherFormat(r.Format)
+		if !hasRows(g, layouts.T3Rows(r.Format)) && hasRows(g, layouts.T3Rows(other)) {
+			rd.errf(g.sheet, "表三是 %s 格式的表格（（六）其他处理%s），而“基本信息”的报告格式是 %s：请用 nianbao xlsx template --format %s 重新生成模板，或改正报告格式",
+				other, map[bool]string{true: "只有一行", false: "分为三行"}[other == layouts.F2019], r.Format, r.Format)
+			return r
+		}
+	}
 	rd.readTable2(r)
 	rd.readTable3(r)
 	rd.readTable4(r)
@@ -354,4 +362,21 @@ func (rd *reader) readTable4(r *report.Report) {
 			r.T4[b][k] = rd.count(g, data, c, fmt.Sprintf("“%s”栏“%s”列", name, res.Label), "t4."+blk.ID+"."+res.ID, false)
 		}
 	}
+}
+
+// hasRows reports whether the sheet holds the label of every row.
+func hasRows(g *sheetGrid, rows []layouts.T3Row) bool {
+	for _, row := range rows {
+		if len(g.find(row.Label)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func otherFormat(f layouts.Format) layouts.Format {
+	if f == layouts.F2019 {
+		return layouts.F2021
+	}
+	return layouts.F2019
 }
