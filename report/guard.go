@@ -22,6 +22,11 @@ const MaxNesting = 16
 // decoder's work grows with the square of it.
 const MaxKeyParts = 16
 
+// MaxItems bounds the keys, values and tables of a report file: the '=', ',' and '[' outside strings and
+// comments, a table header counting five (a report has a few hundred items). The TOML decoder needs
+// hundreds of bytes per item, so this bounds its memory (under 100 MB) whatever the shape of the file.
+const MaxItems = 200000
+
 // MaxProblems is the number of problems a LoadError prints; the rest are counted ("还有 N 处").
 const MaxProblems = 50
 
@@ -187,13 +192,22 @@ func firstBad(data []byte) int {
 
 func lineOf(data []byte, i int) int { return bytes.Count(data[:i], []byte("\n")) + 1 }
 
-// nestingProblem scans TOML source for brackets and braces outside strings and comments and returns the
-// line where the nesting first goes deeper than MaxNesting (0 when it never does). It runs in one pass
-// and constant memory, before the decoder.
+// nestingProblem scans TOML source outside strings and comments and returns the line where the nesting of
+// brackets and braces first goes deeper than MaxNesting, a key gets more than MaxKeyParts parts or the
+// items pass MaxItems (0 when none does). It runs in one pass and constant memory, before the decoder.
 func nestingProblem(src string) (line int, msg string) {
-	depth, ln, dots := 0, 1, 0
+	depth, ln, dots, items := 0, 1, 0, 0
+	lineStart := true
 	for i := 0; i < len(src); i++ {
 		c := src[i]
+		if i > 0 {
+			switch p := src[i-1]; {
+			case p == '\n':
+				lineStart = true
+			case p != ' ' && p != '\t':
+				lineStart = false
+			}
+		}
 		switch {
 		case c == '.':
 			dots++
@@ -229,6 +243,16 @@ func nestingProblem(src string) (line int, msg string) {
 			if i < len(src) && src[i] == '\n' {
 				ln++
 			}
+		case '=', ',', '[':
+			items++
+			if c == '[' && lineStart {
+				items += 4 // a table header costs the decoder more than a value
+			}
+			if items > MaxItems {
+				return ln, fmt.Sprintf("文件中的键、值和表过多（超过 %d 个）；年度报告只有几百个，请检查是否选错了文件", MaxItems)
+			}
+		}
+		switch c {
 		case '[', '{':
 			depth++
 			if depth > MaxNesting {

@@ -50,6 +50,17 @@ func TestNestingIsBounded(t *testing.T) {
 	wantProblem(t, []byte("[report]\n"+strings.Repeat("a.", 1<<20)+"b = 1\n"), 2, "层级过多")
 	wantProblem(t, []byte("["+strings.Repeat("a.", 1<<20)+"a]\n"), 1, "层级过多")
 
+	// Many keys, values or tables: the decoder's memory grows with them (500 000 inline keys took 320 MB,
+	// 500 000 table headers more than 30 s).
+	var keys, tables strings.Builder
+	for i := range 500000 {
+		fmt.Fprintf(&keys, "k%d=1,", i)
+		fmt.Fprintf(&tables, "[t%d]\n", i)
+	}
+	wantProblem(t, []byte("a = {"+keys.String()+"}\n"), 1, "过多")
+	wantProblem(t, []byte(tables.String()), MaxItems/5+1, "过多")
+	wantProblem(t, []byte("a = ["+strings.Repeat("1,", 3000000)+"]\n"), 1, "过多")
+
 	// Brackets, braces and dots inside strings and comments do not count.
 	src := string(readExample(t))
 	deep := strings.Repeat("[{", 100) + strings.Repeat("}]", 100) + strings.Repeat(".", 100)

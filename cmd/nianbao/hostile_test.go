@@ -79,6 +79,8 @@ func hostileCases(tb testing.TB) []hostileCase {
 		hostileCase{name: "8 MB of [", data: bytes.Repeat([]byte("["), 8<<20-1), args: render, code: 2},
 		hostileCase{name: "nested inline tables", data: []byte("a=" + strings.Repeat("{a=", 11000) + "1" + strings.Repeat("}", 11000)), args: render, code: 2},
 		hostileCase{name: "2 MB dotted key", data: []byte("[" + strings.Repeat("a.", 1<<20) + "a]\n"), args: render, code: 2},
+		hostileCase{name: "500 000 inline keys", data: []byte("a = {" + strings.Repeat("k=1,", 500000) + "}\n"), args: render, code: 2},
+		hostileCase{name: "500 000 tables", data: bytes.Repeat([]byte("[[a]]\nb=1\n"), 500000), args: render, code: 2},
 		hostileCase{name: "100 000 unknown keys", data: []byte(many.String()), args: render, code: 2},
 		hostileCase{name: "1 MiB key", data: []byte("[report]\n" + strings.Repeat("k", 1<<20) + " = 1\n"), args: render, code: 2},
 		hostileCase{name: "stray byte", data: stray, args: render, code: 2},
