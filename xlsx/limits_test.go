@@ -166,3 +166,17 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExport measures writing the city example as a workbook.
+func BenchmarkExport(b *testing.B) {
+	r, err := report.Load("../examples/city-2021.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range b.N {
+		var buf bytes.Buffer
+		if err := Export(r, &buf, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -24,6 +24,8 @@ type reader struct {
 	where map[string]string
 	// calcs counts the formulas computed (see maxCalcs).
 	calcs, visits int
+	// grids caches the text of the sheets read so far.
+	grids map[string]*sheetGrid
 }
 
 func (rd *reader) errf(loc, format string, args ...any) {
@@ -42,11 +44,18 @@ func loc(sheet string, r, c int) string { return sheet + "!" + cellName(r, c) }
 func (rd *reader) sheetFor(name string, signature string) *sheetGrid {
 	sheets := rd.f.GetSheetList()
 	sort.SliceStable(sheets, func(i, j int) bool { return sheets[i] == name && sheets[j] != name })
+	if rd.grids == nil {
+		rd.grids = map[string]*sheetGrid{}
+	}
 	for _, s := range sheets {
-		g, err := loadGrid(rd.f, s, &rd.calcs, &rd.visits)
-		if err != nil {
-			rd.errf("", "%v", err)
-			return nil
+		g, ok := rd.grids[s]
+		if !ok {
+			var err error
+			if g, err = loadGrid(rd.f, s, &rd.calcs, &rd.visits); err != nil {
+				rd.errf("", "%v", err)
+				return nil
+			}
+			rd.grids[s] = g
 		}
 		if len(g.find(signature)) > 0 {
 			return g
