@@ -333,6 +333,10 @@ func (a *assembler) format(rows [3][]srcRow) {
 	r.Format = def
 	if a.o.Format.Valid() {
 		r.Format = a.o.Format
+		if r.Format == layouts.F2021 && r.Year < 2021 {
+			r.Format = layouts.F2019
+			a.res.note("report.format", fmt.Sprintf("指定了 2021 格式，但 %d 年的报告只能用 2019 格式；按 2019 格式读入", r.Year), true)
+		}
 		return
 	}
 	score := map[layouts.Format]int{}

@@ -56,6 +56,9 @@ func TSV(data []byte, o TSVOptions) (*Result, error) {
 		if !f.Valid() {
 			return nil, fmt.Errorf("%s：--format 只能是 2019 或 2021", o.name())
 		}
+		if f == layouts.F2021 && o.Year < 2021 {
+			return nil, fmt.Errorf("%s：2021 格式适用于 2021 年及以后的报告；%d 年请用 --format 2019", o.name(), o.Year)
+		}
 		agency := o.Agency
 		if agency == "" {
 			agency = "（请填写机关名称）"

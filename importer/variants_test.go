@@ -283,3 +283,16 @@ func TestTitleOnTwoLines(t *testing.T) {
 		t.Errorf("%q %d %q", r.Agency, r.Year, r.Preamble)
 	}
 }
+
+func TestFormatOverrides(t *testing.T) {
+	res, err := Import([]byte("某局2020年政府信息公开工作年度报告\n一、总体情况\n略。\n"), Options{Format: layouts.F2021})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Report.Format != layouts.F2019 || !strings.Contains(res.Notes["report.format"], "只能用 2019 格式") {
+		t.Errorf("format %s, note %q", res.Report.Format, res.Notes["report.format"])
+	}
+	if _, err := TSV([]byte("1\t2\t3\n"), TSVOptions{Options: Options{Year: 2020, Format: layouts.F2021}}); err == nil {
+		t.Error("TSV with 2021 format for 2020: no error")
+	}
+}
