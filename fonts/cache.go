@@ -19,6 +19,9 @@ import (
 type unpacked struct {
 	once sync.Once
 	data []byte
+	// file is the open cache file data is mapped from (nil when data was gunzipped): glyphs are read from
+	// it with pread, so that only the pages of small tables are ever mapped into the process.
+	file *os.File
 	cov  *coverage
 	err  error
 }
@@ -34,7 +37,7 @@ func bundledFont(file string) *unpacked {
 	v, _ := unpackedFonts.LoadOrStore(file, &unpacked{})
 	u := v.(*unpacked)
 	u.once.Do(func() {
-		u.data, u.err = unpackBundled(file)
+		u.data, u.file, u.err = unpackBundled(file)
 		if u.err == nil {
 			u.cov, u.err = checkFace(u.data)
 		}
@@ -52,41 +55,42 @@ func bundledBytes(file string) ([]byte, error) {
 // embedded gzip trailer's CRC-32 and size) mapped into memory when it passes cachedOK, else the embedded file
 // gunzipped and saved for the next process. Only the pages of the tables and glyphs a document uses are
 // ever read from a mapped file; gunzipping costs tens of milliseconds per font.
-func unpackBundled(file string) ([]byte, error) {
+func unpackBundled(file string) ([]byte, *os.File, error) {
 	f, err := bundledFS.Open("data/" + file + ".gz")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	ra, ok := f.(io.ReaderAt)
 	st, err := f.Stat()
 	if !ok || err != nil || st.Size() < 18 {
-		return nil, fmt.Errorf("bundled font %s is truncated", file)
+		return nil, nil, fmt.Errorf("bundled font %s is truncated", file)
 	}
 	var trailer [8]byte // CRC-32 and size of the decompressed font, read without copying the embedded file
 	if _, err := ra.ReadAt(trailer[:], st.Size()-8); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sum, size := binary.LittleEndian.Uint32(trailer[:]), binary.LittleEndian.Uint32(trailer[4:])
 	gz := io.NewSectionReader(ra, 0, st.Size())
 	cached := ""
 	if dir := cacheDir(); dir != "" {
 		cached = filepath.Join(dir, fmt.Sprintf("%s-%08x-%d", file, sum, size))
-		if data, err := mapFile(cached); err == nil {
+		if data, cf, err := mapFile(cached); err == nil {
 			if cachedOK(data, size, gz) {
-				return data, nil
+				return data, cf, nil
 			}
+			cf.Close()
 			unmapFile(data)
 		}
 	}
 	data, err := gunzip(io.NewSectionReader(ra, 0, st.Size()), size)
 	if err != nil {
-		return nil, fmt.Errorf("bundled font %s: %v", file, err)
+		return nil, nil, fmt.Errorf("bundled font %s: %v", file, err)
 	}
 	if cached != "" {
 		saveCache(cached, data)
 	}
-	return data, nil
+	return data, nil, nil
 }
 
 // gunzip decompresses a gzip stream of a known size (klauspost's gzip, about twice as fast as the standard

@@ -13,7 +13,7 @@ import (
 func TestCacheVerifiedCheaply(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(CacheDirEnv, dir)
-	want, err := unpackBundled("latin-serif.ttf")
+	want, err := unpackBytes("latin-serif.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestCacheVerifiedCheaply(t *testing.T) {
 		if err := os.WriteFile(path, bad, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got, err := unpackBundled("latin-serif.ttf")
+		got, err := unpackBytes("latin-serif.ttf")
 		if err != nil || !bytes.Equal(got, want) {
 			t.Fatalf("%s: damaged cache not ignored: %v", c.name, err)
 		}
@@ -49,7 +49,7 @@ func TestCacheVerifiedCheaply(t *testing.T) {
 		}
 	}
 	// A sound cache file is used as it is (mapped): same bytes.
-	got, err := unpackBundled("latin-serif.ttf")
+	got, err := unpackBytes("latin-serif.ttf")
 	if err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("sound cache: %v", err)
 	}
@@ -63,7 +63,7 @@ func TestCacheVerifiedCheaply(t *testing.T) {
 func TestCacheNotRegular(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(CacheDirEnv, dir)
-	want, err := unpackBundled("latin-serif.ttf")
+	want, err := unpackBytes("latin-serif.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestCacheNotRegular(t *testing.T) {
 	if err := os.Mkdir(path, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	got, err := unpackBundled("latin-serif.ttf")
+	got, err := unpackBytes("latin-serif.ttf")
 	if err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("directory in place of the cache: %v", err)
 	}
@@ -119,5 +119,47 @@ func TestFontFileLoadedOnce(t *testing.T) {
 	}
 	if c := loadedFile(path, 0); c == a || c.err == nil {
 		t.Errorf("changed file not read again (err %v)", c.err)
+	}
+}
+
+// unpackBytes is unpackBundled without the open cache file.
+func unpackBytes(file string) ([]byte, error) {
+	data, f, err := unpackBundled(file)
+	if f != nil {
+		f.Close()
+	}
+	return data, err
+}
+
+// TestGlyphReader: the glyf table read through Face.GlyphReader (pread on the cache file) is the one in Data.
+func TestGlyphReader(t *testing.T) {
+	for _, cache := range []string{t.TempDir(), "off"} {
+		t.Setenv(CacheDirEnv, cache)
+		data, f, err := unpackBundled(bundled[Hei].file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f != nil {
+			t.Fatalf("cache %s: a fresh font comes from a file", cache)
+		}
+		if cache != "off" { // the first call filled the cache; the second maps it
+			data, f, err = unpackBundled(bundled[Hei].file)
+			if err != nil || f == nil {
+				t.Fatalf("cache not mapped: %v", err)
+			}
+		}
+		fds, _ := readFaces(bytes.NewReader(data))
+		g := fds[0].tables["glyf"]
+		want := data[g.off : g.off+g.length]
+		got := make([]byte, g.length)
+		if _, err := glyfReader(data, f).ReadAt(got, 0); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("cache %s: glyf through the file differs (%v)", cache, err)
+		}
+		if _, err := glyfReader(data, nil).ReadAt(got[:100], int64(g.length)-50); err == nil {
+			t.Error("read past the end of glyf")
+		}
+		if f != nil {
+			f.Close()
+		}
 	}
 }

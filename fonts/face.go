@@ -3,6 +3,7 @@ package fonts
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"sync"
 
@@ -36,9 +37,10 @@ type Face struct {
 	// Source tells whether the face is bundled, a system font or a user font.
 	Source Source
 
-	once sync.Once
-	data []byte
-	cov  *coverage
+	once   sync.Once
+	data   []byte
+	glyphs io.ReaderAt
+	cov    *coverage
 	// broken holds the characters whose glyph is empty or malformed (see validate.go).
 	broken *coverage
 	err    error
@@ -66,6 +68,7 @@ func (f *Face) load() {
 		if f.Source == Bundled {
 			u := bundledFont(f.File)
 			l = &loadedFace{data: u.data, cov: u.cov, err: u.err}
+			f.glyphs = glyfReader(u.data, u.file)
 		} else {
 			l = loadedFile(f.File, f.Index)
 		}
@@ -74,7 +77,46 @@ func (f *Face) load() {
 			return
 		}
 		f.data, f.cov, f.broken = l.data, l.cov, l.broken
+		if f.glyphs == nil {
+			f.glyphs = glyfReader(l.data, nil)
+		}
 	})
+}
+
+// GlyphReader returns a reader of the face's glyf table (offset 0 is the table's first byte), nil when the
+// face cannot be loaded. The PDF writer reads the outlines it embeds through it: for a bundled font they are
+// read from the cache file with pread, so that the glyf table, most of the file, is never mapped into the
+// process (its RSS holds only the small tables); for other faces it reads Data.
+func (f *Face) GlyphReader() io.ReaderAt {
+	f.load()
+	return f.glyphs
+}
+
+// glyfReader reads the glyf table of standalone sfnt bytes: from file at the same offsets when file is not
+// nil (data is mapped from it), else from data.
+func glyfReader(data []byte, file *os.File) io.ReaderAt {
+	if len(data) < 12 {
+		return nil
+	}
+	n := int(be.Uint16(data[4:]))
+	for i := range n {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return nil
+		}
+		if string(data[rec:rec+4]) != "glyf" {
+			continue
+		}
+		off, length := int64(be.Uint32(data[rec+8:])), int64(be.Uint32(data[rec+12:]))
+		if off+length > int64(len(data)) {
+			return nil
+		}
+		if file != nil {
+			return io.NewSectionReader(file, off, length)
+		}
+		return io.NewSectionReader(bytes.NewReader(data), off, length)
+	}
+	return nil
 }
 
 // loadedFace is one face of a user or system font file, read, extracted and validated (validate.go).

@@ -418,7 +418,7 @@ func TestFacesLoadLazily(t *testing.T) {
 func TestBundledCacheOnDisk(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(CacheDirEnv, dir)
-	want, err := unpackBundled("latin-serif.ttf")
+	want, err := unpackBytes("latin-serif.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -427,13 +427,13 @@ func TestBundledCacheOnDisk(t *testing.T) {
 		t.Fatalf("cache holds %d files, want 1", len(ents))
 	}
 	path := filepath.Join(dir, ents[0].Name())
-	got, err := unpackBundled("latin-serif.ttf")
+	got, err := unpackBytes("latin-serif.ttf")
 	if err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("second read differs: %v", err)
 	}
 	// A damaged cache file is ignored and replaced.
 	os.WriteFile(path, want[:len(want)/2], 0o644)
-	got, err = unpackBundled("latin-serif.ttf")
+	got, err = unpackBytes("latin-serif.ttf")
 	if err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("damaged cache not ignored: %v", err)
 	}

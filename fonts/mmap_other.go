@@ -2,20 +2,23 @@
 
 package fonts
 
-import "io"
+import (
+	"io"
+	"os"
+)
 
-// mapFile reads a cached font file whole where memory mapping is not used.
-func mapFile(path string) ([]byte, error) {
+// mapFile reads a cached font file whole where memory mapping is not used; it returns the open file too.
+func mapFile(path string) ([]byte, *os.File, error) {
 	f, st, err := statRegular(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer f.Close()
 	data := make([]byte, st.Size())
 	if _, err := io.ReadFull(f, data); err != nil {
-		return nil, err
+		f.Close()
+		return nil, nil, err
 	}
-	return data, nil
+	return data, f, nil
 }
 
 // unmapFile does nothing: the bytes of mapFile are ordinary memory.

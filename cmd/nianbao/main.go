@@ -9,8 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	"github.com/nianbao/nianbao"
 	"github.com/nianbao/nianbao/fonts"
@@ -169,22 +167,9 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	codes := make([]int, len(inputs))
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.NumCPU())
-	for i, in := range inputs {
-		wg.Add(1)
-		go func(i int, in string) {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			res, err := nianbao.Render(in, o)
-			mu.Lock()
-			defer mu.Unlock()
-			codes[i] = printRender(res, err, o.Draft, stdout, stderr)
-		}(i, in)
-	}
-	wg.Wait()
+	nianbao.RenderBatch(inputs, nianbao.BatchOptions{RenderOptions: o}, func(i int, res *nianbao.Result, err error) {
+		codes[i] = printRender(res, err, o.Draft, stdout, stderr)
+	})
 	worst := 0
 	for _, c := range codes {
 		worst = max(worst, c)

@@ -45,7 +45,7 @@ func (fs *faceSet) get(role fonts.Role) *faceInfo {
 		fs.fail(fmt.Errorf("PDF：读取%s角色（%s）的字体 %s 失败：%v；请用 --font %s=文件 换一个 TrueType 字体", role, role.Official(), face.Family, err, role))
 		return nil
 	}
-	m, err := metricsFor(data)
+	m, err := metricsFor(data, face.GlyphReader())
 	if err != nil {
 		fs.fail(fmt.Errorf("PDF：%s角色（%s）的字体 %s 不能使用：%v；请用 --font %s=文件 换一个 TrueType (glyf) 字体", role, role.Official(), face.Family, err, role))
 		return nil

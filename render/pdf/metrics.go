@@ -3,6 +3,7 @@ package pdf
 import (
 	"encoding/binary"
 	"errors"
+	"io"
 	"sync"
 )
 
@@ -18,6 +19,24 @@ type metrics struct {
 	// glyf and loca locate glyph outlines (for the ink box of a glyph); longLoca is head.indexToLocFormat.
 	glyf, loca []byte
 	longLoca   bool
+	// glyphs, when set, reads the glyf table instead of glyf (fonts.Face.GlyphReader: pread on the font
+	// cache file, so the outlines never count in the process's RSS); glyf still gives the table's length.
+	glyphs io.ReaderAt
+}
+
+// outline returns the bytes a:b of the glyf table (through glyphs when set); nil when they cannot be read.
+func (m *metrics) outline(a, b int) []byte {
+	if a < 0 || a > b || b > len(m.glyf) {
+		return nil
+	}
+	if m.glyphs == nil {
+		return m.glyf[a:b]
+	}
+	d := make([]byte, b-a)
+	if _, err := m.glyphs.ReadAt(d, int64(a)); err != nil {
+		return nil
+	}
+	return d
 }
 
 var errNoFace = errors.New("not a TrueType (glyf) face")
@@ -144,8 +163,9 @@ type metricsKey struct {
 	n int
 }
 
-// metricsFor returns the (cached) metrics of a face's bytes.
-func metricsFor(data []byte) (*metrics, error) {
+// metricsFor returns the (cached) metrics of a face's bytes; glyphs (may be nil) reads its glyf table.
+// Metrics are not changed once parsed, so concurrent renders share them.
+func metricsFor(data []byte, glyphs io.ReaderAt) (*metrics, error) {
 	if len(data) == 0 {
 		return nil, errNoFace
 	}
@@ -157,8 +177,9 @@ func metricsFor(data []byte) (*metrics, error) {
 	if err != nil {
 		return nil, err
 	}
-	metricsCache.Store(k, m)
-	return m, nil
+	m.glyphs = glyphs
+	v, _ := metricsCache.LoadOrStore(k, m)
+	return v.(*metrics), nil
 }
 
 // inkBox returns the bounding box of r's outline (from the glyph header), in em; ok is false when r has no
@@ -184,7 +205,10 @@ func (m *metrics) inkBox(r rune) (x0, y0, x1, y1 float64, ok bool) {
 	if end-start < 10 || end > len(m.glyf) || start < 0 {
 		return 0, 0, 0, 0, false
 	}
-	h := m.glyf[start:]
+	h := m.outline(start, start+10)
+	if h == nil {
+		return 0, 0, 0, 0, false
+	}
 	v := func(o int) float64 { return float64(int16(be.Uint16(h[o:]))) / m.upem }
 	return v(2), v(4), v(6), v(8), true
 }

@@ -61,13 +61,22 @@ func subsetFontGlyphs(data []byte, m *metrics, runes []rune) ([]byte, map[rune]u
 		}
 		return 2 * int(be.Uint16(loca[2*g:])), true
 	}
+	read := map[int][]byte{} // outlines read so far (m.outline may read them from the font file)
 	glyphData := func(g int) []byte {
+		if d, ok := read[g]; ok {
+			return d
+		}
 		a, ok1 := offset(g)
 		b, ok2 := offset(g + 1)
 		if !ok1 || !ok2 || a > b || b > len(glyf) {
 			return nil
 		}
-		return glyf[a:b]
+		d := glyf[a:b]
+		if m != nil && len(glyf) > 0 && len(m.glyf) == len(glyf) && &m.glyf[0] == &glyf[0] {
+			d = m.outline(a, b)
+		}
+		read[g] = d
+		return d
 	}
 	keep := map[int]bool{}
 	var add func(g, depth int)
