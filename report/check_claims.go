@@ -30,6 +30,8 @@ var textClaims = []struct {
 	{regexp.MustCompile(`(?:未|没有)(?:收到|受理|接到|接收|收悉)(?:过)?(?:任何)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请`), claimNoApplication},
 	{regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|被申请|收到|有|涉及|产生)[^。；，,！？]{0,16}?(?:行政)?复议`), claimNoReview},
 	{regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|被提起|被起诉|被诉|被申请|收到|有|涉及|产生)[^。；，,！？]{0,24}?(?:行政)?诉讼`), claimNoLitigation},
+	{regexp.MustCompile(`零(?:行政)?复议`), claimNoReview},
+	{regexp.MustCompile(`零(?:行政)?诉讼`), claimNoLitigation},
 	{regexp.MustCompile(`均(?:获|被|予以|已被|已获|为)?(?:法院|复议机关)?(?:判决|决定)?维持|全部(?:获|被|予以)?维持|均胜诉|全部胜诉`), claimAllKept},
 	{regexp.MustCompile(`(?:无|未|没有|零|均未|未发生|未出现)(?:一起|一件|任何)?(?:案件)?(?:被)?(?:纠错|纠正|撤销|败诉|确认违法)`), claimNoFix},
 }

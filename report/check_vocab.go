@@ -42,7 +42,7 @@ type textTerm struct {
 }
 
 // applyPat is what may stand between 收到 and 申请 in "收到…申请N件".
-const applyPat = `(?:收到|受理|新收|接收|接到|收悉|共收|共受理|共收到)(?:各类|群众|公民|社会公众|市民|公众)?(?:的)?(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?申请`
+const applyPat = `(?:收到|受理|新收|新增|接收|接到|收悉|共收|共受理|共收到)(?:各类|群众|公民|社会公众|市民|公众)?(?:的)?(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?申请`
 
 var textTerms = []textTerm{
 	// 表三: totals.
