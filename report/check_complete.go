@@ -174,7 +174,7 @@ func checkYears(r *Report) []Finding {
 			if len(frag) > 24 {
 				frag = append(frag[:24], '…')
 			}
-			out = append(out, Finding{Severity: Warning, Rule: "N-YEAR", Row: p.where, File: r.File, Line: r.Lines[p.path],
+			out = append(out, Finding{Severity: Warning, Rule: "N-YEAR", Row: p.where, File: r.File, Line: p.line,
 				Quote: string(frag), Expected: fmt.Sprint(r.Year), Actual: fmt.Sprint(y),
 				Message: fmt.Sprintf("%s：“%s”写的是 %d 年（%s），本报告是 %d 年度；如是从往年报告复制时漏改的年份，请改为 %d 年", p.where, string(frag), y, why, r.Year, r.Year)})
 		}
@@ -240,7 +240,7 @@ func checkPunct(r *Report) []Finding {
 		}
 		a, b := max(0, first-6), min(len(rs), first+7)
 		frag := string(rs[a:b])
-		out = append(out, Finding{Severity: Warning, Rule: "N-PUNCT", Row: p.where, File: r.File, Line: r.Lines[p.path], Quote: frag,
+		out = append(out, Finding{Severity: Warning, Rule: "N-PUNCT", Row: p.where, File: r.File, Line: p.line, Quote: frag,
 			Message: fmt.Sprintf("%s：中文正文里有 %d 处英文标点（如“%s”）；请把%s", p.where, count, frag, strings.Join(fix, "、"))})
 	}
 	return out

@@ -590,7 +590,7 @@ func (c *textCheck) quote(sen sentence, from, to int) string {
 
 func (c *textCheck) add(sev Severity, q textQuantity, quote, msg, want, got string) {
 	c.out = append(c.out, Finding{Severity: sev, Rule: "N-TEXT", Row: c.p.where, Cell: q.cell,
-		Quote: quote, Expected: want, Actual: got, File: c.r.File, Line: c.r.Lines[c.p.path],
+		Quote: quote, Expected: want, Actual: got, File: c.r.File, Line: c.p.line,
 		Message: c.p.where + "：" + msg})
 }
 

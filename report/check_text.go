@@ -9,30 +9,43 @@ import (
 	"github.com/nianbao/nianbao/layouts"
 )
 
-// prose is one paragraph of the report with its place.
+// prose is one paragraph of the report with its place: where (一、总体情况第2段), path (the TOML key of its
+// array) and line (of the paragraph itself when the array has one string per line, else of the key).
 type prose struct {
 	text, where, path string
+	line              int
 }
 
 // allProse lists the preamble and every narrative paragraph with a readable place.
 func (r *Report) allProse() []prose {
 	var out []prose
-	for i, p := range r.Preamble {
-		out = append(out, prose{p, fmt.Sprintf("前言第%d段", i+1), "report.preamble"})
+	add := func(paras []string, where func(i int) string, path string) {
+		lines := make([]int, len(paras))
+		for i := range paras {
+			lines[i] = r.Lines[path]
+		}
+		// One line per string only when every string was kept (the loader drops empty ones).
+		if _, ok := r.Lines[path+".#"+strconv.Itoa(len(paras)-1)]; ok {
+			if _, more := r.Lines[path+".#"+strconv.Itoa(len(paras))]; !more {
+				for i := range paras {
+					lines[i] = r.Lines[path+".#"+strconv.Itoa(i)]
+				}
+			}
+		}
+		for i, p := range paras {
+			out = append(out, prose{p, where(i), path, lines[i]})
+		}
 	}
+	add(r.Preamble, func(i int) string { return fmt.Sprintf("前言第%d段", i+1) }, "report.preamble")
 	for _, s := range layouts.Sections(r.Format) {
 		if s.Kind != layouts.Narrative {
 			continue
 		}
 		n := r.Narrative(s.Key)
-		for i, p := range n.Paragraphs {
-			out = append(out, prose{p, fmt.Sprintf("%s第%d段", s.Heading(), i+1), s.Key + ".paragraphs"})
-		}
+		add(n.Paragraphs, func(i int) string { return fmt.Sprintf("%s第%d段", s.Heading(), i+1) }, s.Key+".paragraphs")
 		for j, sub := range n.Sections {
-			for i, p := range sub.Paragraphs {
-				out = append(out, prose{p, fmt.Sprintf("%s（%s）第%d段", s.Heading(), sub.Title, i+1),
-					fmt.Sprintf("%s.sections.%d.paragraphs", s.Key, j)})
-			}
+			add(sub.Paragraphs, func(i int) string { return fmt.Sprintf("%s（%s）第%d段", s.Heading(), sub.Title, i+1) },
+				fmt.Sprintf("%s.sections.%d.paragraphs", s.Key, j))
 		}
 	}
 	return out

@@ -6,7 +6,8 @@ import (
 )
 
 // keyLines maps every key path of a TOML document to the line it is defined on. Paths are dotted
-// ("table3.r7"); tables of arrays carry their 0-based index ("overview.sections.1.title"). It is a light
+// ("table3.r7"); tables of arrays carry their 0-based index ("overview.sections.1.title"); the strings of a
+// paragraphs array written one per line have "#" and their 0-based index ("overview.paragraphs.#2"). It is a light
 // scanner for messages only: the document has already been parsed by the TOML decoder.
 func keyLines(src string) map[string]int {
 	out := map[string]int{}
@@ -14,6 +15,7 @@ func keyLines(src string) map[string]int {
 	count := map[string]int{}
 	depth := 0  // open [ or { of a multi-line value
 	inStr := "" // open multi-line string delimiter
+	items, item := "", 0 // the paragraphs array being read, one string per line, and the next index
 	for i, line := range strings.Split(src, "\n") {
 		n := i + 1
 		if inStr != "" {
@@ -24,6 +26,11 @@ func keyLines(src string) map[string]int {
 		}
 		t := strings.TrimSpace(line)
 		if depth > 0 {
+			// Each string of a multi-line paragraphs array gets its own line: "overview.paragraphs.#2".
+			if items != "" && depth == 1 && (strings.HasPrefix(t, `"`) || strings.HasPrefix(t, `'`)) {
+				out[items+".#"+strconv.Itoa(item)] = n
+				item++
+			}
 			depth += bracketDelta(t)
 			continue
 		}
@@ -66,6 +73,10 @@ func keyLines(src string) map[string]int {
 			depth = bracketDelta(val)
 			if depth < 0 {
 				depth = 0
+			}
+			items, item = "", 0
+			if depth == 1 && key == "paragraphs" && strings.TrimSpace(strings.TrimPrefix(val, "[")) == "" {
+				items = full
 			}
 		}
 	}
