@@ -13,8 +13,8 @@ func keyLines(src string) map[string]int {
 	out := map[string]int{}
 	prefix := ""
 	count := map[string]int{}
-	depth := 0  // open [ or { of a multi-line value
-	inStr := "" // open multi-line string delimiter
+	depth := 0           // open [ or { of a multi-line value
+	inStr := ""          // open multi-line string delimiter
 	items, item := "", 0 // the paragraphs array being read, one string per line, and the next index
 	for i, line := range strings.Split(src, "\n") {
 		n := i + 1
