@@ -348,3 +348,34 @@ func TestBrowserFormatAndLeave(t *testing.T) {
 		t.Fatal("no beforeunload warning when leaving with unsaved edits")
 	}
 }
+
+// TestBrowserNewReport: in folder mode the clerk creates next year's report from last year's and edits it.
+func TestBrowserNewReport(t *testing.T) {
+	_, ts, dir := testServer(t, "")
+	ctx := browsertest.New(t)
+	err := chromedp.Do(ctx,
+		browsertest.Viewport(1400, 900, 1, false),
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`#new-year`)),
+		chromedp.Click(chromedp.CSS(`#new-year`)),
+		chromedp.KeyEvent("2021"),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`(() => { const s = document.getElementById("new-from"); s.value = "`+seedName+`"; s.dispatchEvent(new Event("change")); return true; })()`)(ctx, tg)
+			return err
+		}),
+		chromedp.Click(chromedp.CSS(`#new-name`)),
+		chromedp.KeyEvent("新报告.toml"),
+		chromedp.Click(chromedp.CSS(`#new-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(cellInput("t3.r6_1.NP"))),
+		waitJS(`document.querySelector('[data-target="report.agency"] input').value === "伊川县城市管理局" && document.getElementById("file-name").textContent === "新报告.toml"`),
+		// the new report is compared with last year's in the folder
+		waitJS(`document.getElementById("summary-list").textContent.includes("已与上年报告 `+seedName+`")`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.Load(filepath.Join(dir, "新报告.toml"))
+	if err != nil || r.Year != 2021 || r.Format != "2021" || r.Agency != "伊川县城市管理局" {
+		t.Fatalf("new report: %v %+v", err, r)
+	}
+}

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -65,6 +66,12 @@ func DocFromTOML(data []byte) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The loader's guards run before its TOML decoder (nesting that would exhaust the stack); whatever they
+	// refuse is refused here too, before this decoder sees it.
+	var le *report.LoadError
+	if _, err := report.Parse("", data); errors.As(err, &le) && len(le.Problems) == 1 && guardProblem(le.Problems[0].Msg) {
+		return nil, errors.New(le.Problems[0].String())
+	}
 	var m map[string]any
 	if _, err := toml.Decode(src, &m); err != nil {
 		return nil, fmt.Errorf("TOML 语法错误：%v（请用文本编辑器改正后再打开）", err)
@@ -116,6 +123,11 @@ func DocFromTOML(data []byte) (*Doc, error) {
 		return nil, fmt.Errorf("表单无法显示这些内容，请先用文本编辑器改正（nianbao check 会说明原因）：%s", strings.Join(c.problems, "；"))
 	}
 	return d, nil
+}
+
+// guardProblem reports whether a load problem comes from the loader's pre-decode guards.
+func guardProblem(msg string) bool {
+	return strings.Contains(msg, "嵌套过深") || strings.Contains(msg, "层级过多")
 }
 
 // conv converts decoded TOML values to form texts, collecting what does not fit.

@@ -194,3 +194,15 @@ paragraphs = ["本年度未收取信息处理费。"]
 		t.Errorf("computed values: r7.NP=%q new.TOT=%q", res.Values["t3.r7.NP"], res.Values["t3.new.TOT"])
 	}
 }
+
+// A file nested deep enough to exhaust a recursive decoder is refused by the loader's guard first.
+func TestDocFromTOMLGuards(t *testing.T) {
+	deep := "[report]\nagency = \"甲\"\nyear = 2023\n[table3]\nnew = " + strings.Repeat("[", 3_000_000) + "\n"
+	if _, err := DocFromTOML([]byte(deep)); err == nil || !strings.Contains(err.Error(), "嵌套") {
+		t.Fatalf("deep nesting: %v", err)
+	}
+	dotted := "[report]\nagency = \"甲\"\nyear = 2023\n" + strings.Repeat("a.", 100_000) + "b = 1\n"
+	if _, err := DocFromTOML([]byte(dotted)); err == nil {
+		t.Fatal("deep dotted key accepted")
+	}
+}
