@@ -59,7 +59,6 @@ func wide(c rune) bool {
 }
 
 var (
-	numTokenRe   = regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?$`)
 	trailingNums = regexp.MustCompile(`(?:\s*[+-]?\d+(?:\.\d+)?)+\s*$`)
 	numberUnit   = regexp.MustCompile(`^([+-]?\d+(?:\.\d+)?)\s*(?:万元|元|件|条|项|个|次)$`)
 	blankCell    = map[string]bool{"/": true, "-": true, "—": true, "——": true, "－": true, "／": true, "无": true, "--": true}

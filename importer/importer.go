@@ -8,7 +8,6 @@ package importer
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/nianbao/nianbao/layouts"
@@ -45,6 +44,7 @@ type Warning struct {
 	Msg string
 }
 
+// String returns the message.
 func (w Warning) String() string { return w.Msg }
 
 // Result is an imported draft.
@@ -145,14 +145,4 @@ func looksHTML(data []byte) bool {
 		}
 	}
 	return false
-}
-
-// sortedWarnings returns warnings in a stable order (the order they were found).
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
