@@ -87,7 +87,7 @@ func init() {
 
 // printUsage prints the overview of all commands.
 func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "nianbao —— 政府信息公开工作年度报告：从数据文件（TOML）检查勾稽关系，生成 PDF（GB/T 9704 公文格式）和 DOCX。")
+	fmt.Fprintln(w, "nianbao —— 政府信息公开工作年度报告：填报（网页或 Excel）、检查勾稽关系，生成 PDF（GB/T 9704 公文格式）、DOCX 和网站用的 HTML。")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "用法：nianbao 命令 [选项] [文件...]")
 	fmt.Fprintln(w)
@@ -105,7 +105,8 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "常用：")
 	fmt.Fprintln(w, "  nianbao init --year 2025 --agency 某某县人民政府办公室 > 报告.toml   # 生成填写模板")
 	fmt.Fprintln(w, "  nianbao check 报告.toml                                           # 检查勾稽关系")
-	fmt.Fprintln(w, "  nianbao render -o 输出 报告.toml                                   # 生成 PDF 和 DOCX")
+	fmt.Fprintln(w, "  nianbao render -o 输出 报告.toml                                   # 生成 PDF、DOCX 和 HTML")
+	fmt.Fprintln(w, "  nianbao serve 报告.toml                                           # 在浏览器中填报、预览、下载")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "退出码：0 成功（可能有警告）；1 报告违反规则或缺字；2 用法错误或文件无法读取、格式不对。")
 	fmt.Fprintln(w, "选项可写在文件名前后；“--”之后的一律当作文件名。运行 nianbao 命令 -h 查看该命令的全部选项和示例。")
