@@ -177,7 +177,11 @@ func (rd *reader) readTable3(r *report.Report) {
 	for _, row := range rows {
 		var a [7]int64
 		for i, col := range layouts.T3Columns {
-			a[i] = rd.count(g, at[row.ID], cols[i], fmt.Sprintf("“%s”行“%s”列", row.Name(), col.Label), "t3."+row.ID+"."+col.ID, false)
+			what := fmt.Sprintf("“%s”行“%s”列", row.Name(), col.Label)
+			a[i] = rd.count(g, at[row.ID], cols[i], what, "t3."+row.ID+"."+col.ID, row.ID == "carry")
+			if a[i] < 0 { // 结转下年度 as computed by its formula
+				rd.errf(loc(g.sheet, at[row.ID], cols[i]), "%s为 %d，是负数：“（七）总计”超过了本年新收与上年结转之和，请核对办理结果", what, a[i])
+			}
 		}
 		r.T3[row.ID] = a
 	}

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/nianbao/nianbao/report"
@@ -43,5 +44,46 @@ func TestRoundTrip(t *testing.T) {
 		if got, want := len(report.Check(imp.Report)), len(report.Check(r)); got != want {
 			t.Errorf("%s: %d findings after the round trip, %d before: %v", name, got, want, report.Check(imp.Report))
 		}
+	}
+}
+
+// TestBrokenRoundTrip: a report whose written totals break the rules is exported with the written numbers
+// (not formulas), so after the round trip the check finds exactly the same errors.
+func TestBrokenRoundTrip(t *testing.T) {
+	for _, name := range []string{"t3-gouji", "t3-items", "t3-rowsum", "t4-sum"} {
+		r, err := report.Load("../report/testdata/broken/" + name + ".toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		imp, err := ReadBytes(name+".xlsx", exportBytes(t, r))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		sameReport(t, name, r, imp.Report)
+		rules := func(fs []report.Finding) []string {
+			var out []string
+			for _, f := range fs {
+				if f.Severity == report.Error {
+					out = append(out, f.Rule+" "+f.Row+" "+f.Column+" "+f.Expected+" "+f.Actual)
+				}
+			}
+			return out
+		}
+		want, got := rules(report.Check(r)), rules(report.Check(imp.Report))
+		if len(want) == 0 || !reflect.DeepEqual(want, got) {
+			t.Errorf("%s: errors before %v, after the round trip %v", name, want, got)
+		}
+	}
+}
+
+// TestNegativeCarry: a 结转下年度 that its formula computes negative is refused at import with the reason.
+func TestNegativeCarry(t *testing.T) {
+	r, err := report.Load("../report/testdata/broken/domain.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ReadBytes("domain.xlsx", exportBytes(t, r))
+	if err == nil || !strings.Contains(err.Error(), "表三!D29 “四、结转下年度继续办理”行“自然人”列为 -1，是负数：“（七）总计”超过了本年新收与上年结转之和") {
+		t.Errorf("got %v", err)
 	}
 }
