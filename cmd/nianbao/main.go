@@ -49,12 +49,13 @@ func init() {
 			"nianbao init --format 2019 --year 2020 > 2020.toml                # 2019 版格式",
 		},
 		run: cmdInit})
-	register(command{rank: 20, name: "check", synopsis: "nianbao check [--json] [--prev 上年.toml] 报告.toml...",
+	register(command{rank: 20, name: "check", synopsis: "nianbao check [--json] [--prev 上年.toml] [--children 下级文件夹 [--rules 规则.toml]] 报告.toml...",
 		summary: "检查报告：勾稽关系（表三、表四）、正文数字与表格是否一致、与上年报告的衔接。\n每条问题一行：文件:行号: 错误/警告 [规则] 说明。",
 		examples: []string{
 			"nianbao check 2025.toml                     # 检查一份报告",
 			"nianbao check --prev 2024.toml 2025.toml    # 同时核对上年结转等跨年规则",
 			"nianbao check --json 各单位/*.toml > 结果.json",
+			"nianbao check --children 各单位/ 青山县.toml  # 核对本级报告的表格与各单位之和",
 		},
 		run: cmdCheck})
 	register(command{rank: 30, name: "render", synopsis: "nianbao render [-o 目录] [--pdf] [--docx] [--html] [--html-fragment] [--draft] [--fonts 目录] [--font 角色=文件]... [--no-system] [--docx-grid lines|chars] 报告.toml...",
@@ -79,8 +80,13 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", "", stderr)
 	asJSON := fs.Bool("json", false, "以 JSON 数组输出检查结果（字段 severity、rule、table、row、column、expected、actual、message、file、line）")
 	prev := fs.String("prev", "", "上年的报告 `上年.toml`，用于跨年规则（上年结转、项目数量）")
+	children := fs.String("children", "", "下级单位报告所在的`文件夹`：逐格核对本级报告是否等于各单位按汇总规则之和（见 nianbao aggregate）")
+	rules := fs.String("rules", "", "与 --children 同用：汇总`规则`文件（默认每格相加）")
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if *children != "" || *rules != "" {
+		return checkChildren(*children, *rules, fs.Args(), *asJSON, stdout, stderr) // check_children.go
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "nianbao check：没有给出报告文件，例如 nianbao check 2025.toml")
