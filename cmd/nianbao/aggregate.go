@@ -14,7 +14,7 @@ import (
 func init() {
 	register(command{rank: 35, name: "aggregate",
 		synopsis: "nianbao aggregate [--rules 规则.toml] [--roster 名单.txt] [--agency 机关名称] [--year 年份] [--format 2019|2021] [--draft] -o 本级.toml 单位报告.toml... | 文件夹",
-		summary: "把各单位（乡镇、部门）的报告逐格汇总成本级政府报告的数据文件：表格按规则相加（默认全部相加），正文留空待填写。\n给出 --roster 时列出没有报告的单位和不在名单中的单位；有单位未通过检查时不生成（--draft 照样生成）。",
+		summary:  "把各单位（乡镇、部门）的报告逐格汇总成本级政府报告的数据文件：表格按规则相加（默认全部相加），正文留空待填写。\n给出 --roster 时列出没有报告的单位和不在名单中的单位；有单位未通过检查时不生成（--draft 照样生成）。",
 		examples: []string{
 			"nianbao aggregate --agency 青山县人民政府 -o 青山县.toml 各单位/        # 汇总文件夹里的全部报告",
 			"nianbao aggregate --rules 汇总规则.toml --roster 名单.txt -o 青山县.toml 各单位/",
