@@ -20,7 +20,9 @@ const (
 // Finding is one result of a check rule.
 type Finding struct {
 	Severity Severity `json:"severity"`
-	// Rule is the rule id: T3-GOUJI, T3-ROWSUM, T3-ITEMS, T4-SUM, DOMAIN, N-TEXT, N-FEE, N-LENGTH, X-CARRY, X-STOCK.
+	// Rule is the rule id: LOAD (the file could not be loaded, see LoadFindings), T3-GOUJI, T3-ROWSUM,
+	// T3-ITEMS, T4-SUM, DOMAIN, N-TEXT, N-FEE, N-LENGTH, N-DATE, N-YEAR, N-PUNCT, C-AGENCY, C-SKELETON,
+	// C-SECTION, C-TABLE; with last year's report X-CARRY, X-STOCK, X-SIMILAR.
 	Rule string `json:"rule"`
 	// Table is 表二, 表三 or 表四 (empty for prose rules).
 	Table string `json:"table,omitempty"`
@@ -63,7 +65,9 @@ func HasErrors(fs []Finding) bool {
 }
 
 // Check runs every rule on one report: the arithmetic of tables 三 and 四 (T3-GOUJI, T3-ROWSUM, T3-ITEMS,
-// T4-SUM, DOMAIN) and the agreement of prose with the tables (N-TEXT, N-FEE, N-LENGTH).
+// T4-SUM, DOMAIN), the agreement of prose with the tables (N-TEXT, N-FEE, N-LENGTH), the plausibility of
+// dates, years and punctuation (N-DATE, N-YEAR, N-PUNCT) and completeness (C-AGENCY, C-SKELETON, C-SECTION,
+// C-TABLE). Findings come in a fixed order, so the same report always gives the same output.
 func Check(r *Report) []Finding {
 	var out []Finding
 	out = append(out, checkTable3(r)...)

@@ -88,7 +88,7 @@ var textTerms = []textTerm{
 	{pattern: `法律服务机构(?:申请)?`, kind: tCol, id: "LS"},
 
 	// 表四.
-	{pattern: `(?:被申请|申请|提起|发生|收到|涉及|办理|受理)?(?:政府信息公开)?(?:类)?(?:行政)?复议(?:申请|案件)?`, kind: tQty, id: "review", ctx: "review"},
+	{pattern: `(?:被申请|申请|提起|发生|涉及)?(?:政府信息公开)?(?:类)?(?:行政)?复议(?:申请|案件)?`, kind: tQty, id: "review", ctx: "review"},
 	{pattern: `(?:被提起|提起|发生|涉及|被起诉|应诉|被诉)?(?:政府信息公开)?(?:类)?(?:行政)?诉讼(?:案件)?|被起诉`, kind: tQty, id: "lit", ctx: "lit"},
 	{pattern: `未经复议直接起诉|直接起诉|直接提起(?:行政)?诉讼`, kind: tQty, id: "direct", ctx: "direct"},
 	{pattern: `复议后起诉|复议后(?:提起)?(?:行政)?诉讼`, kind: tQty, id: "post", ctx: "post"},
@@ -96,7 +96,8 @@ var textTerms = []textTerm{
 	{pattern: `(?:结果)?(?:被)?(?:纠正|纠错|撤销|确认违法)`, kind: tCol, id: "fix"},
 	{pattern: `其他结果`, kind: tCol, id: "other"},
 	{pattern: `尚未审结|未审结|正在审理|尚在审理|审理中`, kind: tCol, id: "pending"},
-	{pattern: `复议纠错率|纠错率|复议机关|行政复议法|行政诉讼法|诉讼法`, kind: tStop},
+	{pattern: `复议纠错率|纠错率|复议机关|行政复议法|行政诉讼法|诉讼法|(?:办结|受理|办理|审理|收到|接收|审结)(?:的)?(?:行政)?复议(?:申请|案件)?|行政复议委员会`, kind: tStop},
+	// (an agency that handles 行政复议 as the 复议机关 is not the respondent that table 四 counts)
 
 	// 表二.
 	{pattern: `制发|制定|出台|印发|新制发|新制定|新制作|制作|新出台|新印发`, kind: tVerb, id: "made"},
