@@ -42,12 +42,12 @@ type textTerm struct {
 }
 
 // applyPat is what may stand between 收到 and 申请 in "收到…申请N件".
-const applyPat = `(?:收到|受理|新收|新增|接收|接到|收悉|共收|共受理|共收到)(?:各类|群众|公民|社会公众|市民|公众)?(?:的)?(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?申请`
+const applyPat = `(?:收到|受理|新收到|新受理|新收|新增|接收|接到|收悉|共收|共受理|共收到)(?:各类|群众|公民|社会公众|市民|公众)?(?:的)?(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?申请`
 
 var textTerms = []textTerm{
 	// 表三: totals.
 	{pattern: applyPat, kind: tQty, id: "new", ctx: "new"},
-	{pattern: `本年(?:度)?新收(?:政府信息公开)?(?:申请)?|新收(?:申请)?`, kind: tQty, id: "new", ctx: "new"},
+	{pattern: `本年(?:度)?(?:新收到|新受理|新收)(?:政府信息公开|信息公开|依申请公开)?(?:的)?(?:申请)?|新收(?:申请)?`, kind: tQty, id: "new", ctx: "new"},
 	{pattern: `(?:上一?年度?|去年)(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?|含上一?年度?结转`, kind: tQty, id: "carried", ctx: "carried"},
 	{pattern: `办结|已办结|办理完毕|办理完成|答复完毕|作出答复|答复|依法答复|按时答复|办结政府信息公开申请|答复政府信息公开申请`, kind: tQty, id: "r7", ctx: "r7"},
 	{pattern: `(?:共|全年|累计|全年共|共计)办理|办理(?:了)?(?:政府信息公开|依申请公开)(?:申请)?|处理政府信息公开申请`, kind: tQty, id: "handled", ctx: "r7"},
@@ -96,7 +96,7 @@ var textTerms = []textTerm{
 	{pattern: `(?:结果)?(?:被)?(?:纠正|纠错|撤销|确认违法)`, kind: tCol, id: "fix"},
 	{pattern: `其他结果`, kind: tCol, id: "other"},
 	{pattern: `尚未审结|未审结|正在审理|尚在审理|审理中`, kind: tCol, id: "pending"},
-	{pattern: `复议纠错率|纠错率|复议机关|行政复议法|行政诉讼法|诉讼法|(?:办结|受理|办理|审理|收到|接收|审结)(?:的)?(?:行政)?复议(?:申请|案件)?|行政复议委员会`, kind: tStop},
+	{pattern: `复议纠错率|纠错率|复议机关|行政复议法|行政诉讼法|诉讼法|(?:办结|受理|办理|审理|收到|接收|审结)(?:的)?(?:行政)?复议(?:申请|案件)?|行政复议委员会|(?:行政)?复议答复(?:书)?|答辩(?:状)?`, kind: tStop},
 	// (an agency that handles 行政复议 as the 复议机关 is not the respondent that table 四 counts)
 
 	// 表二.
