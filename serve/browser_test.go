@@ -42,7 +42,7 @@ func waitJS(expr string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second), chromedp.WithPollingInterval(50*time.Millisecond))(ctx, t)
 		if err != nil {
-			state, _ := chromedp.Evaluate[string](`document.getElementById("status").textContent + " | " + document.getElementById("summary-list").textContent + " | active=" + (document.activeElement.dataset.key || document.activeElement.tagName) + " | html=" + document.getElementById("preview-html").src + " " + st.htmlURL + " " + st.previewSeq + " " + (document.getElementById("preview-html").contentDocument||{body:{textContent:"-"}}).body.textContent.slice(0, 40)`)(ctx, t)
+			state, _ := chromedp.Evaluate[string](`document.getElementById("status").textContent + " | " + document.getElementById("summary-list").textContent + " | active=" + (document.activeElement.dataset.key || document.activeElement.tagName) + " | paras=" + JSON.stringify(st.doc && st.doc.overview.paragraphs).slice(0, 200) + " | html=" + document.getElementById("preview-html").src + " " + st.htmlURL + " " + st.previewSeq + " " + (document.getElementById("preview-html").contentDocument||{body:{textContent:"-"}}).body.textContent.slice(0, 40)`)(ctx, t)
 			return fmt.Errorf("waiting for %s: %w (page: %s)", expr, err, state)
 		}
 		return nil
@@ -318,6 +318,20 @@ func TestBrowserFormatAndLeave(t *testing.T) {
 		browsertest.Viewport(1400, 900, 1, false),
 		chromedp.Navigate(ts.URL+"/"),
 		chromedp.WaitVisible(chromedp.CSS(cellInput("t3.r6.NP"))),
+		// Enter in a paragraph starts a new paragraph at the cursor
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`(() => { const ta = document.querySelector('[data-target="overview.paragraphs.0"] textarea'); ta.focus(); ta.setSelectionRange(ta.value.length, ta.value.length); return true; })()`)(ctx, tg)
+			return err
+		}),
+		chromedp.KeyEvent(kb.Enter),
+		chromedp.KeyEvent("新的一段。"),
+		waitJS(`(() => { const ta = document.querySelector('[data-target="overview.paragraphs.1"] textarea'); return !!ta && ta.value === "新的一段。" && document.activeElement === ta; })()`),
+		// pasted lines become paragraphs (a paste is one input event)
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`(() => { const ta = document.activeElement; ta.value += "甲。\n\n乙。"; ta.dispatchEvent(new InputEvent("input", {inputType: "insertFromPaste"})); return true; })()`)(ctx, tg)
+			return err
+		}),
+		waitJS(`JSON.stringify(st.doc.overview.paragraphs.slice(1)) === JSON.stringify(["新的一段。甲。", "乙。"])`),
 		setSelect(`[data-target="report.format"] select`, "2021"),
 		// the 2021 table 三 has （六）其他处理 in three rows; the 2019-only 政府集中采购 numbers were dropped after asking
 		chromedp.WaitVisible(chromedp.CSS(cellInput("t3.r6_3.NP"))),

@@ -285,7 +285,40 @@ function paragraphList(path, list) {
     list.forEach((p, i) => {
       const ta = el("textarea", { rows: 3, "aria-label": "第 " + (i + 1) + " 段" });
       ta.value = p;
-      ta.addEventListener("input", () => { list[i] = ta.value; grow(ta); markDirty(); });
+      ta.addEventListener("input", () => {
+        if (ta.value.includes("\n")) {
+          // pasted lines become paragraphs (the loader would drop the line breaks and join them)
+          const keep = ta.value.split(/\r?\n/).filter((x) => x.trim() !== "");
+          if (keep.length > 1) {
+            list.splice(i, 1, ...keep);
+            draw();
+            markDirty();
+            const last = box.querySelectorAll("textarea")[i + keep.length - 1];
+            last.focus();
+            last.setSelectionRange(last.value.length, last.value.length);
+            return;
+          }
+          const pos = ta.selectionStart;
+          ta.value = keep[0] || "";
+          ta.setSelectionRange(Math.min(pos, ta.value.length), Math.min(pos, ta.value.length));
+        }
+        list[i] = ta.value;
+        grow(ta);
+        markDirty();
+      });
+      // Enter starts a new paragraph at the cursor (a line break inside a paragraph would be dropped when the
+      // report is loaded); not while an input method is composing.
+      ta.addEventListener("keydown", (e) => {
+        if (e.key !== "Enter" || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+        e.preventDefault();
+        const pos = ta.selectionStart;
+        list.splice(i, 1, ta.value.slice(0, pos), ta.value.slice(ta.selectionEnd));
+        draw();
+        markDirty();
+        const next = box.querySelectorAll("textarea")[i + 1];
+        next.focus();
+        next.setSelectionRange(0, 0);
+      });
       const tools = el("div", { class: "tools" },
         el("button", { type: "button", class: "small", text: "上移", title: "上移这一段", disabled: i === 0, onclick: () => { [list[i - 1], list[i]] = [list[i], list[i - 1]]; draw(); markDirty(); } }),
         el("button", { type: "button", class: "small", text: "下移", title: "下移这一段", disabled: i === list.length - 1, onclick: () => { [list[i + 1], list[i]] = [list[i], list[i + 1]]; draw(); markDirty(); } }),
@@ -473,7 +506,7 @@ function cellLabel(t, cell) {
 
 // Enter moves down the column (Shift+Enter up), skipping cells the clerk cannot type.
 function cellKey(e, table, input) {
-  if (e.key !== "Enter") return;
+  if (e.key !== "Enter" || e.isComposing || e.keyCode === 229) return;
   e.preventDefault();
   const col = +input.dataset.col, row = +input.dataset.row, up = e.shiftKey;
   const cands = Array.from(table.querySelectorAll("input[data-key]"))
