@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -484,5 +485,28 @@ func TestCheckAgainstLastYear(t *testing.T) {
 	decode(t, call(t, s1, ts1, "POST", "/api/check", docRequest{Name: seedName, Doc: o1.Doc}), &res1)
 	if res1.Prev != "" || !res1.Loaded {
 		t.Errorf("file mode compared with %q", res1.Prev)
+	}
+}
+
+func TestBrowserAddrAndLoopback(t *testing.T) {
+	for _, c := range []struct {
+		addr *net.TCPAddr
+		want string
+	}{{&net.TCPAddr{IP: net.IPv4zero, Port: 80}, "127.0.0.1:80"}, {&net.TCPAddr{IP: net.IPv6unspecified, Port: 81}, "127.0.0.1:81"},
+		{&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 82}, "127.0.0.1:82"}, {&net.TCPAddr{IP: net.IPv4(192, 168, 1, 5), Port: 83}, "192.168.1.5:83"}} {
+		if got := BrowserAddr(c.addr); got != c.want {
+			t.Errorf("BrowserAddr(%v) = %s, want %s", c.addr, got, c.want)
+		}
+	}
+	for addr, want := range map[string]bool{"127.0.0.1:1": true, "[::1]:1": true, "localhost:1": true, "0.0.0.0:1": false, "192.168.1.5:1": false, "x": false} {
+		if IsLoopback(addr) != want {
+			t.Errorf("IsLoopback(%s) != %v", addr, want)
+		}
+	}
+	for host, want := range map[string]bool{"127.0.0.1:8080": true, "localhost:8080": true, "[::1]:8080": true, "192.168.1.5": true,
+		"evil.example:8080": false, "127.0.0.1.nip.io:8080": false, "": false} {
+		if hostAllowed(host) != want {
+			t.Errorf("hostAllowed(%q) != %v", host, want)
+		}
 	}
 }

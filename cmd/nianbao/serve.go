@@ -59,7 +59,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	if !serve.IsLoopback(ln.Addr().String()) {
 		fmt.Fprintf(stderr, "nianbao serve: 警告：%s 不是本机回环地址，局域网中的其他电脑也能连到这个页面；如无必要请用默认的 127.0.0.1\n", ln.Addr())
 	}
-	url := "http://" + ln.Addr().String() + "/"
+	url := "http://" + serve.BrowserAddr(ln.Addr()) + "/"
 	fmt.Fprintf(stdout, "nianbao serve：请在浏览器中打开 %s （按 Ctrl+C 退出）\n", url)
 	if *open {
 		if err := openBrowser(url); err != nil {
