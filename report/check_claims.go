@@ -33,7 +33,7 @@ var textClaims = []struct {
 	{regexp.MustCompile(`零(?:行政)?复议`), claimNoReview},
 	{regexp.MustCompile(`零(?:行政)?诉讼`), claimNoLitigation},
 	{regexp.MustCompile(`均(?:获|被|予以|已被|已获|为)?(?:法院|复议机关)?(?:判决|决定)?维持|全部(?:获|被|予以)?维持|均胜诉|全部胜诉`), claimAllKept},
-	{regexp.MustCompile(`(?:无|未|没有|零|均未|未发生|未出现)(?:一起|一件|任何)?(?:案件)?(?:被)?(?:纠错|纠正|撤销|败诉|确认违法)`), claimNoFix},
+	{regexp.MustCompile(`(?:无|未|没有|零|均未|未发生|未出现)(?:一起|一件|任何)?(?:案件)?(?:被)?(?:行政复议|行政诉讼|复议机关|法院|复议|诉讼)?(?:被|予以)?(?:纠错|纠正|撤销|败诉|确认违法)`), claimNoFix},
 }
 
 var (

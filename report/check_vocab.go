@@ -48,6 +48,7 @@ var textTerms = []textTerm{
 	// 表三: totals.
 	{pattern: applyPat, kind: tQty, id: "new", ctx: "new"},
 	{pattern: `本年(?:度)?(?:新收到|新受理|新收)(?:政府信息公开|信息公开|依申请公开)?(?:的)?(?:申请)?|新收(?:申请)?`, kind: tQty, id: "new", ctx: "new"},
+	{pattern: `(?:政府信息公开|信息公开)申请(?:总量|总数)|收到(?:的)?申请(?:总量|总数)`, kind: tQty, id: "new", ctx: "new"},
 	{pattern: `(?:上一?年度?|去年)(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?|含上一?年度?结转`, kind: tQty, id: "carried", ctx: "carried"},
 	{pattern: `办结|已办结|办理完毕|办理完成|答复完毕|作出答复|答复|依法答复|按时答复|办结政府信息公开申请|答复政府信息公开申请`, kind: tQty, id: "r7", ctx: "r7"},
 	{pattern: `(?:共|全年|累计|全年共|共计)办理|办理(?:了)?(?:政府信息公开|依申请公开)(?:申请)?|处理政府信息公开申请`, kind: tQty, id: "handled", ctx: "r7"},
