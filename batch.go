@@ -11,6 +11,9 @@ type BatchOptions struct {
 	RenderOptions
 	// Workers is the number of reports rendered at once; 0 means runtime.GOMAXPROCS(0), one per core.
 	Workers int
+	// OutDirFor, when set, gives each input its own output folder (RenderOptions.OutDir for that input); a
+	// folder rendered recursively keeps its sub-folders this way.
+	OutDirFor func(input string) string
 }
 
 // RenderBatch renders every input with Render, Workers at a time, and calls done once per input, in input
@@ -68,7 +71,11 @@ func RenderBatch(inputs []string, o BatchOptions, done func(i int, res *Result, 
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				res, err := Render(inputs[i], o.RenderOptions)
+				ro := o.RenderOptions
+				if o.OutDirFor != nil {
+					ro.OutDir = o.OutDirFor(inputs[i])
+				}
+				res, err := Render(inputs[i], ro)
 				mu.Lock()
 				finished[i] = outcome{res, err}
 				mu.Unlock()

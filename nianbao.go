@@ -46,6 +46,9 @@ type RenderOptions struct {
 // Result is the outcome of rendering one report file.
 type Result struct {
 	Input string
+	// Agency and Format are the report's 机关名称 and format once it is loaded (empty when unreadable).
+	Agency string
+	Format string
 	// Outputs lists the files written.
 	Outputs []string
 	// Findings are the rule findings (errors stop rendering unless Draft).
@@ -71,6 +74,7 @@ func Render(input string, o RenderOptions) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	res.Agency, res.Format = r.Agency, string(r.Format)
 	res.Findings = append(notes, locate(report.Check(r))...)
 	if report.HasErrors(res.Findings) && !o.Draft {
 		return res, ErrRules

@@ -58,12 +58,13 @@ func init() {
 			"nianbao check --children 各单位/ 青山县.toml  # 核对本级报告的表格与各单位之和",
 		},
 		run: cmdCheck})
-	register(command{rank: 30, name: "render", synopsis: "nianbao render [-o 目录] [--pdf] [--docx] [--html] [--html-fragment] [--draft] [--fonts 目录] [--font 角色=文件]... [--no-system] [--docx-grid lines|chars] 报告.toml...",
+	register(command{rank: 30, name: "render", synopsis: "nianbao render [-o 目录] [--pdf] [--docx] [--html] [--html-fragment] [--draft] [--fonts 目录] [--font 角色=文件]... [--no-system] [--docx-grid lines|chars] [--index] [--aggregate 本级.toml [--rules 规则.toml] [--roster 名单.txt] [--agency 机关名称]] 报告.toml...|文件夹",
 		summary: "先检查，再生成 PDF（GB/T 9704 公文格式）、DOCX（可在 Word/WPS 中修改）和 HTML（网站“文字版”）。\n有错误时不生成文件（退出码 1），加 --draft 则照样生成并在每页标“草稿”（退出码 0，并提示错误条数）。",
 		examples: []string{
 			"nianbao render 2025.toml                      # 在报告旁生成 2025.pdf、2025.docx 和 2025.html",
 			"nianbao render -o 输出 *.toml                 # 批量生成到“输出”文件夹",
 			"nianbao render --pdf --draft 2025.toml        # 有错误也先出一份草稿 PDF",
+			"nianbao render -o 发布 各单位/ --aggregate 青山县.toml --agency 青山县人民政府  # 整个县：各单位文件、发布/index.html 和本级汇总",
 		},
 		run: cmdRender})
 	register(command{rank: 40, name: "fonts", synopsis: "nianbao fonts [--fonts 目录] [--font 角色=文件]... [--no-system] [报告.toml]",
@@ -145,6 +146,8 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	files := fonts.FileFlags{}
 	fs.Var(files, "font", "给某个角色指定字体：`角色=文件`（角色：title 标题、body 正文、hei 黑体、kai 楷体、song 宋体、latin 西文；可重复）")
 	fs.BoolVar(&o.NoSystemFonts, "no-system", false, "不用本机安装的字体（只用内置字体和 --font/--fonts 指定的）")
+	var batch batchFlags
+	batch.register(fs) // render_batch.go
 	fs.StringVar(&o.DocxGrid, "docx-grid", "lines", "DOCX 文档`网格`：lines（行网格），或 chars（Word 的每行 28 字网格，LibreOffice 显示不好）")
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -159,6 +162,9 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	o.FontFiles = files
+	if batch.wanted(fs.Args()) {
+		return renderBatch(fs.Args(), o, batch, stdout, stderr) // render_batch.go
+	}
 	inputs := nianbao.UniqueInputs(fs.Args())
 	stopOnSignal(stderr)
 	written := map[string]string{}
