@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao"
+	"github.com/nianbao/nianbao/internal/osfile"
 	"github.com/nianbao/nianbao/report"
 )
 
@@ -140,27 +140,14 @@ func (w *workspace) read(name string) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	f, err := os.Open(p)
+	// osfile refuses a FIFO, a device or a folder before opening it (opening a FIFO would block the
+	// request forever) and never reads past the loader's limit.
+	data, err := osfile.Read(p, report.MaxFileSize, "报告文件")
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, "", err
 	}
 	if err != nil {
-		return nil, "", fmt.Errorf("无法读取 %s：%w", name, errors.Unwrap(err))
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, "", err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, "", fmt.Errorf("%s 不是普通文件", name)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, report.MaxFileSize+1))
-	if err != nil {
-		return nil, "", fmt.Errorf("无法读取 %s：%w", name, err)
-	}
-	if len(data) > report.MaxFileSize {
-		return nil, "", fmt.Errorf("%s 过大：报告文件不得超过 %d MiB", name, report.MaxFileSize>>20)
+		return nil, "", fmt.Errorf("%s：%w", name, err)
 	}
 	return data, hashOf(data), nil
 }

@@ -14,7 +14,7 @@ import (
 // sets in it. Exit code 1 when a glyph is missing, 2 for bad usage or unreadable input.
 func cmdFonts(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("fonts", "", stderr)
-	dir := fs.String("fonts", "", "先在这个 `目录` 里找官方字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）")
+	dir := fs.String("fonts", "", "先在这个`目录`里找官方字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）")
 	files := fonts.FileFlags{}
 	fs.Var(files, "font", "给某个角色指定字体：`角色=文件`（角色：title 标题、body 正文、hei 黑体、kai 楷体、song 宋体、latin 西文；可重复）")
 	noSystem := fs.Bool("no-system", false, "不用本机安装的字体（只用内置字体和 --font/--fonts 指定的）")

@@ -80,7 +80,7 @@ func init() {
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", "", stderr)
 	asJSON := fs.Bool("json", false, "以 JSON 数组输出检查结果（字段 severity、rule、table、row、column、expected、actual、message、file、line）")
-	prev := fs.String("prev", "", "上年的报告 `上年.toml`，用于跨年规则（上年结转、项目数量）")
+	prev := fs.String("prev", "", "上年的报告`上年.toml`，用于跨年规则（上年结转、项目数量）")
 	children := fs.String("children", "", "下级单位报告所在的`文件夹`：逐格核对本级报告是否等于各单位按汇总规则之和（见 nianbao aggregate）")
 	rules := fs.String("rules", "", "与 --children 同用：汇总`规则`文件（默认每格相加）")
 	if code, ok := parse(fs, args); !ok {
@@ -136,13 +136,13 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 func cmdRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", "", stderr)
 	var o nianbao.RenderOptions
-	fs.StringVar(&o.OutDir, "o", "", "输出文件夹 `目录`（默认：每份报告所在的文件夹；不存在时自动创建）")
+	fs.StringVar(&o.OutDir, "o", "", "输出文件夹`目录`（默认：每份报告所在的文件夹；不存在时自动创建）")
 	fs.BoolVar(&o.PDF, "pdf", false, "只生成 PDF（默认 PDF、DOCX、HTML 都生成）")
 	fs.BoolVar(&o.DOCX, "docx", false, "只生成 DOCX（默认 PDF、DOCX、HTML 都生成）")
 	fs.BoolVar(&o.HTML, "html", false, "只生成 HTML 网页（文字版，完整网页，可在浏览器中预览）；可与 --pdf、--docx 同用")
 	fs.BoolVar(&o.HTMLFragment, "html-fragment", false, "HTML 只写 <article> 片段，供粘贴到网站编辑器的“源代码”模式（代替 --html）")
 	fs.BoolVar(&o.Draft, "draft", false, "有错误或缺字也生成，每页标“草稿”")
-	fs.StringVar(&o.FontDir, "fonts", "", "先在这个 `目录` 里找官方字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）")
+	fs.StringVar(&o.FontDir, "fonts", "", "先在这个`目录`里找官方字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）")
 	files := fonts.FileFlags{}
 	fs.Var(files, "font", "给某个角色指定字体：`角色=文件`（角色：title 标题、body 正文、hei 黑体、kai 楷体、song 宋体、latin 西文；可重复）")
 	fs.BoolVar(&o.NoSystemFonts, "no-system", false, "不用本机安装的字体（只用内置字体和 --font/--fonts 指定的）")
@@ -235,7 +235,7 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "", "`格式`：2019 或 2021（默认按年份：2020 年及以前 2019，以后 2021）")
 	year := fs.Int("year", 0, "报告`年份`（必填），例如 2025")
 	agency := fs.String("agency", "", "`机关名称`，例如 某某县人民政府办公室")
-	from := fs.String("from", "", "上年的报告 `上年.toml`：带入上年结转、上一年项目数量、机关名称和开头段落")
+	from := fs.String("from", "", "上年的报告`上年.toml`：带入上年结转、上一年项目数量、机关名称和开头段落")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}

@@ -26,10 +26,10 @@ func init() {
 // cmdServe runs `nianbao serve`: it starts the local web form (package serve) and prints its URL.
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", synopsisOf("serve"), stderr)
-	addr := fs.String("addr", "127.0.0.1:0", "监听的 `地址`（主机:端口；端口 0 表示自动选择；不是 127.0.0.1 时会警告）")
+	addr := fs.String("addr", "127.0.0.1:0", "监听的`地址`（主机:端口；端口 0 表示自动选择；不是 127.0.0.1 时会警告）")
 	open := fs.Bool("open", false, "启动后用默认浏览器打开页面")
 	var o nianbao.RenderOptions
-	fs.StringVar(&o.FontDir, "fonts", "", "先在这个 `目录` 里找官方字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）")
+	fs.StringVar(&o.FontDir, "fonts", "", "先在这个`目录`里找官方字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）")
 	files := fonts.FileFlags{}
 	fs.Var(files, "font", "给某个角色指定字体：`角色=文件`（角色：title 标题、body 正文、hei 黑体、kai 楷体、song 宋体、latin 西文；可重复）")
 	fs.BoolVar(&o.NoSystemFonts, "no-system", false, "不使用本机安装的字体（只用内置字体和 --font/--fonts）")

@@ -51,7 +51,7 @@ func cmdXlsx(args []string, stdout, stderr io.Writer) int {
 		fs.String("format", "", "template：`格式` 2019 或 2021（默认按年份）")
 		fs.Int("year", 0, "template：报告`年份`（必填）")
 		fs.String("agency", "", "template：`机关名称`")
-		fs.String("from", "", "template：上年的报告 `上年.toml`（或 .xlsx），带入上年结转和上一年项目数量")
+		fs.String("from", "", "template：上年的报告`上年.toml`（或 .xlsx），带入上年结转和上一年项目数量")
 		fs.String("into", "", "import：只替换这份`报告.toml`的表格，正文不动（直接改写该文件，除非给出 -o）")
 		fs.String("o", "", "输出`文件`（template、import 默认写到标准输出；export 默认写到报告旁的同名 .xlsx）")
 		printCommandHelp(stderr, "xlsx", synopsisOf("xlsx"), fs.FlagSet)
@@ -83,7 +83,7 @@ func cmdXlsxTemplate(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "", "`格式`：2019 或 2021（默认按年份：2020 年及以前 2019，以后 2021）")
 	year := fs.Int("year", 0, "报告`年份`（必填），例如 2025")
 	agency := fs.String("agency", "", "`机关名称`，例如 某某县人民政府办公室")
-	from := fs.String("from", "", "上年的报告 `上年.toml`（或 .xlsx）：带入上年结转、上一年项目数量、机关名称和开头段落")
+	from := fs.String("from", "", "上年的报告`上年.toml`（或 .xlsx）：带入上年结转、上一年项目数量、机关名称和开头段落")
 	out := fs.String("o", "", "写到这个`文件`（默认写到标准输出，用 > 模板.xlsx 保存）")
 	if code, ok := parse(fs, args); !ok {
 		return code
