@@ -301,7 +301,7 @@ func (l *layouter) place(laid []laidBlock, i int) {
 		}
 		full := lb.st.lb.Justify && !ln.Last && k < len(lb.lines)-1 && ln.Width >= lb.st.lb.Width-0.01
 		info := Line{Part: lb.part, Block: i, Full: full,
-			First: k == 0, Last: k == len(lb.lines)-1}
+			First: k == 0 || lb.lines[k-1].Last, Last: k == len(lb.lines)-1} // a forced break starts a line anew
 		l.placeLine(l.cur(), ln, lb.spans, lb.st, x, baseline(l.line, lb.st.size), info)
 		l.line++
 	}
