@@ -384,7 +384,7 @@ func (l *layouter) drawPiece(tl *tableLayout, rows []int, first, last int, hs he
 				x = cl.x + (cl.w-ln.Width)/2
 			}
 			base := ty + float64(i)*lineH + (lineH-cl.st.size)/2 + ascent*cl.st.size
-			info.First, info.Last = i == 0, i == len(cl.lines)-1
+			info.First, info.Last = i == 0 || cl.lines[i-1].Last, i == len(cl.lines)-1 // a forced break starts a line anew
 			l.placeLine(p, ln, cl.spans, cl.st, x, base, info)
 		}
 	}
