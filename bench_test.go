@@ -1,8 +1,18 @@
 package nianbao
 
 import (
+	"bytes"
+	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/fonts"
+	"github.com/nianbao/nianbao/internal/batchgen"
+	"github.com/nianbao/nianbao/render"
+	"github.com/nianbao/nianbao/render/pdf"
+	"github.com/nianbao/nianbao/report"
 )
 
 // BenchmarkRenderFiles renders every example to PDF and DOCX through the library pipeline (load, checks,
@@ -16,5 +26,65 @@ func BenchmarkRenderFiles(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// BenchmarkGrowth renders the seed report to PDF in-process with its narrative multiplied 1×, 10× and 50×
+// (generated prose, internal/batchgen, drawn from the 3 755 level-1 hanzi, so the glyph set grows with the
+// length too) and reports the time per page (ms/page), the pages and the distinct characters: the time per
+// page must not rise with the length.
+func BenchmarkGrowth(b *testing.B) {
+	seed := "examples/yichuan-chengguanju-2020.toml"
+	src, err := os.ReadFile(seed)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r0, err := report.Parse(seed, src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	narrative := 0
+	for _, bl := range render.Blocks(r0) {
+		if bl.Kind == render.Paragraph {
+			narrative += utf8.RuneCountInString(bl.Text)
+		}
+	}
+	for _, k := range []int{1, 10, 50} {
+		b.Run(fmt.Sprintf("%dx", k), func(b *testing.B) {
+			text, err := batchgen.Variant(string(src), "伊川县城市管理局", 1, (k-1)*narrative)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := report.Parse(seed, []byte(text))
+			if err != nil {
+				b.Fatal(err)
+			}
+			set, err := fonts.Resolve(fonts.Options{NoSystem: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			o := pdf.Options{Fonts: set, Version: Version}
+			d, err := pdf.Layout(r, o)
+			if err != nil {
+				b.Fatal(err)
+			}
+			chars := map[rune]bool{}
+			for _, bl := range render.Blocks(r) {
+				for _, c := range bl.Text {
+					chars[c] = true
+				}
+			}
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := pdf.Render(r, &buf, o); err != nil {
+					b.Fatal(err)
+				}
+			}
+			pages := float64(len(d.Pages))
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/pages, "ms/page")
+			b.ReportMetric(pages, "pages")
+			b.ReportMetric(float64(len(chars)), "chars")
+		})
 	}
 }

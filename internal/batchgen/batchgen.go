@@ -75,8 +75,9 @@ func Text(seed uint64, n int) string {
 	return b.String()
 }
 
-// Variant returns example (the text of a report file) with its agency name replaced by name and a paragraph
-// of extra characters of generated prose (Text) added at the head of 总体情况.
+// Variant returns example (the text of a report file) with its agency name replaced by name and extra
+// characters of generated prose (Text, in paragraphs of at most 600 characters) added at the head of the
+// first list of paragraphs.
 func Variant(example, name string, seed uint64, extra int) (string, error) {
 	agency := ""
 	for _, line := range strings.Split(example, "\n") {
@@ -98,7 +99,13 @@ func Variant(example, name string, seed uint64, extra int) (string, error) {
 			return "", fmt.Errorf("no paragraphs")
 		}
 		at += len("paragraphs = [")
-		out = out[:at] + "\n  \"" + Text(seed, extra) + "\"," + out[at:]
+		var paras strings.Builder
+		for i := 0; extra > 0; i++ { // paragraphs of at most 600 characters
+			n := min(extra, 600)
+			paras.WriteString("\n  \"" + Text(seed+uint64(i)<<32, n) + "\",")
+			extra -= n
+		}
+		out = out[:at] + paras.String() + out[at:]
 	}
 	return out, nil
 }
