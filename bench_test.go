@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/fonts"
@@ -86,5 +87,57 @@ func BenchmarkGrowth(b *testing.B) {
 			b.ReportMetric(pages, "pages")
 			b.ReportMetric(float64(len(chars)), "chars")
 		})
+	}
+}
+
+// BenchmarkPhases times the phases of one render of the seed report in-process (fonts already loaded by an
+// earlier render, as in a batch): load (TOML → report), check (every rule), glyphs (font set and glyph check),
+// layout, pdf (subsetting, deflate, PDF objects: Render minus Layout) and docx, each as a metric in ms.
+func BenchmarkPhases(b *testing.B) {
+	seed := "examples/yichuan-chengguanju-2020.toml"
+	o := RenderOptions{NoSystemFonts: true}
+	var load, check, glyphs, layout, write, docxT time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		r, _, err := LoadAny(seed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		report.Check(r)
+		t2 := time.Now()
+		set, err := fonts.Resolve(fontOptions(r, o))
+		if err != nil {
+			b.Fatal(err)
+		}
+		set.Preload(r)
+		fonts.CheckReport(set, r)
+		t3 := time.Now()
+		po := pdf.Options{Fonts: set, Version: Version}
+		if _, err := pdf.Layout(r, po); err != nil {
+			b.Fatal(err)
+		}
+		t4 := time.Now()
+		var buf bytes.Buffer
+		if err := pdf.Render(r, &buf, po); err != nil {
+			b.Fatal(err)
+		}
+		t5 := time.Now()
+		if _, err := RenderDOCX(r, o); err != nil {
+			b.Fatal(err)
+		}
+		t6 := time.Now()
+		load += t1.Sub(t0)
+		check += t2.Sub(t1)
+		glyphs += t3.Sub(t2)
+		layout += t4.Sub(t3)
+		write += t5.Sub(t4) - t4.Sub(t3)
+		docxT += t6.Sub(t5)
+	}
+	for _, m := range []struct {
+		d    time.Duration
+		name string
+	}{{load, "load-ms"}, {check, "check-ms"}, {glyphs, "glyphs-ms"}, {layout, "layout-ms"}, {write, "pdf-ms"}, {docxT, "docx-ms"}} {
+		b.ReportMetric(float64(m.d.Microseconds())/1000/float64(b.N), m.name)
 	}
 }
