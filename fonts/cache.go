@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -19,11 +20,15 @@ import (
 type unpacked struct {
 	once sync.Once
 	data []byte
-	// file is the open cache file data is mapped from (nil when data was gunzipped): glyphs are read from
-	// it with pread, so that only the pages of small tables are ever mapped into the process.
+	// file is the open cache file data was read from (nil when data was gunzipped): data holds every table but
+	// glyf (zeros), and glyphs are read from file with pread (Face.GlyphReader).
 	file *os.File
 	cov  *coverage
 	err  error
+	// full is data with glyf read in, made on the first call of bundledBytes.
+	fullOnce sync.Once
+	full     []byte
+	fullErr  error
 }
 
 var unpackedFonts sync.Map // bundled file name → *unpacked
@@ -38,23 +43,48 @@ func bundledFont(file string) *unpacked {
 	u := v.(*unpacked)
 	u.once.Do(func() {
 		u.data, u.file, u.err = unpackBundled(file)
-		if u.err == nil {
-			u.cov, u.err = checkFace(u.data)
+		if u.err == nil { // embeddability is checked by the tests (TestBundledEmbeddable): only the cmap is read
+			var fds []faceDir
+			fds, u.err = readFaces(bytes.NewReader(u.data))
+			var cmap []byte
+			if u.err == nil {
+				cmap, u.err = fds[0].table(bytes.NewReader(u.data), "cmap")
+			}
+			if u.err == nil {
+				u.cov, u.err = parseCmap4(cmap)
+			}
 		}
 	})
 	return u
 }
 
-// bundledBytes returns the decompressed bundled font (see unpackBundled), loaded once per process.
+// bundledBytes returns the complete bundled font, glyf included, made once per process (Face.Data; a
+// render reads only Face.Tables and the glyphs it embeds through Face.GlyphReader).
 func bundledBytes(file string) ([]byte, error) {
 	u := bundledFont(file)
-	return u.data, u.err
+	if u.err != nil || u.file == nil {
+		return u.data, u.err
+	}
+	u.fullOnce.Do(func() {
+		data := append([]byte(nil), u.data...)
+		fds, err := readFaces(bytes.NewReader(data))
+		if err == nil {
+			g := fds[0].tables["glyf"]
+			_, err = u.file.ReadAt(data[g.off:g.off+g.length], int64(g.off))
+		}
+		u.full, u.fullErr = data, err
+		if err != nil {
+			u.full = nil
+		}
+	})
+	return u.full, u.fullErr
 }
 
-// unpackBundled returns the bytes of a bundled font: the on-disk cache file (a plain .ttf named by the
-// embedded gzip trailer's CRC-32 and size) mapped into memory when it passes cachedOK, else the embedded file
-// gunzipped and saved for the next process. Only the pages of the tables and glyphs a document uses are
-// ever read from a mapped file; gunzipping costs tens of milliseconds per font.
+// unpackBundled returns the bytes of a bundled font: from the on-disk cache file (the plain .ttf and a
+// footer, named by the embedded gzip trailer's CRC-32 and size) when it passes readCached — every table but
+// glyf, with the open file for reading glyphs —, else the whole font gunzipped from the embedded file and
+// saved for the next process. Gunzipping costs tens of milliseconds per font; reading the small tables of a
+// cached font well under one.
 func unpackBundled(file string) ([]byte, *os.File, error) {
 	f, err := bundledFS.Open("data/" + file + ".gz")
 	if err != nil {
@@ -71,16 +101,11 @@ func unpackBundled(file string) ([]byte, *os.File, error) {
 		return nil, nil, err
 	}
 	sum, size := binary.LittleEndian.Uint32(trailer[:]), binary.LittleEndian.Uint32(trailer[4:])
-	gz := io.NewSectionReader(ra, 0, st.Size())
 	cached := ""
 	if dir := cacheDir(); dir != "" {
-		cached = filepath.Join(dir, fmt.Sprintf("%s-%08x-%d", file, sum, size))
-		if data, cf, err := mapFile(cached); err == nil {
-			if cachedOK(data, size, gz) {
-				return data, cf, nil
-			}
-			cf.Close()
-			unmapFile(data)
+		cached = filepath.Join(dir, fmt.Sprintf("%s-%08x-%d.v2", file, sum, size))
+		if data, cf, err := readCached(cached, size); err == nil {
+			return data, cf, nil
 		}
 	}
 	data, err := gunzip(io.NewSectionReader(ra, 0, st.Size()), size)
@@ -110,42 +135,83 @@ func gunzip(r io.Reader, size uint32) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// cachedOK verifies a cached font cheaply instead of checksumming all of it: its size is the gzip
-// trailer's, its header and table directory are byte for byte the first bytes of the embedded stream (only
-// those are decompressed), every table lies inside the file, and every table but glyf matches the checksum
-// the directory records (glyf, most of the file, is read only glyph by glyph as documents use it).
-func cachedOK(data []byte, size uint32, gz io.Reader) bool {
-	if uint32(len(data)) != size || len(data) < 12 {
-		return false
+// cacheMagic starts the 8-byte footer of a cache file; the CRC-32 of the font's header and table directory
+// follows it (little-endian).
+const cacheMagic = "nbF2"
+
+// cacheFooter returns the footer saveCache appends to a font checked by the gzip CRC-32 of the whole file.
+func cacheFooter(font []byte) []byte {
+	if len(font) < 12 {
+		return nil
 	}
-	n := int(be.Uint16(data[4:]))
-	dirLen := 12 + 16*n
-	if n == 0 || dirLen > len(data) {
-		return false
-	}
-	zr, err := gzip.NewReader(gz)
+	n := int(be.Uint16(font[4:]))
+	out := []byte(cacheMagic + "\x00\x00\x00\x00")
+	binary.LittleEndian.PutUint32(out[4:], crc32.ChecksumIEEE(font[:min(len(font), 12+16*n)]))
+	return out
+}
+
+// readCached reads a cache file, verified cheaply instead of checksumming all of it, and returns the font
+// with the open file (for reading glyphs with pread). Every table but glyf is read with pread into a buffer of
+// the font's size (sparseBuffer); glyf, most of the file, stays zero there and untouched, and is read glyph
+// by glyph through Face.GlyphReader. The checks: the file is the font (of the gzip trailer's size) and the
+// 8-byte footer written with it, the footer holds the CRC-32 of the font's header and table directory, every
+// table lies inside the font and every table but glyf matches the checksum the directory records.
+func readCached(path string, size uint32) ([]byte, *os.File, error) {
+	f, st, err := statRegular(path)
 	if err != nil {
-		return false
+		return nil, nil, err
 	}
-	want := make([]byte, dirLen)
-	if _, err := io.ReadFull(zr, want); err != nil || !bytes.Equal(want, data[:dirLen]) {
-		return false
+	data, err := readVerified(f, st.Size(), size)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
 	}
+	return data, f, nil
+}
+
+// errStale is returned by readVerified for a cache file that fails a check.
+var errStale = errors.New("cache file damaged or stale")
+
+// readVerified is readCached on an open file of fileSize bytes.
+func readVerified(f io.ReaderAt, fileSize int64, size uint32) ([]byte, error) {
+	if fileSize != int64(size)+8 || size < 12 {
+		return nil, errStale
+	}
+	var footer [8]byte
+	if _, err := f.ReadAt(footer[:], int64(size)); err != nil || string(footer[:4]) != cacheMagic {
+		return nil, errStale
+	}
+	var head [12]byte
+	if _, err := f.ReadAt(head[:], 0); err != nil {
+		return nil, errStale
+	}
+	n := int(be.Uint16(head[4:]))
+	dirLen := 12 + 16*n
+	if n == 0 || dirLen > int(size) {
+		return nil, errStale
+	}
+	dir := make([]byte, dirLen)
+	if _, err := f.ReadAt(dir, 0); err != nil || crc32.ChecksumIEEE(dir) != binary.LittleEndian.Uint32(footer[4:]) {
+		return nil, errStale
+	}
+	data := sparseBuffer(int(size))
+	copy(data, dir)
 	for i := range n {
-		rec := data[12+16*i:]
+		rec := dir[12+16*i:]
 		tag, sum := string(rec[:4]), be.Uint32(rec[4:])
 		off, length := int64(be.Uint32(rec[8:])), int64(be.Uint32(rec[12:]))
-		if off+length > int64(len(data)) {
-			return false
+		if off+length > int64(size) {
+			return nil, errStale
 		}
-		if tag == "glyf" {
+		if tag == "glyf" || length == 0 {
 			continue
 		}
-		if tableChecksum(tag, data[off:off+length]) != sum {
-			return false
+		t := data[off : off+length]
+		if _, err := f.ReadAt(t, off); err != nil || tableChecksum(tag, t) != sum {
+			return nil, errStale
 		}
 	}
-	return true
+	return data, nil
 }
 
 // tableChecksum is the sfnt table checksum (the sum of big-endian 32-bit words, the last one padded with
@@ -183,7 +249,7 @@ func cacheDir() string {
 	return dir
 }
 
-// saveCache writes data through a temporary file and a rename; failures only cost speed next time. A cache
+// saveCache writes data and its footer (cacheFooter) through a temporary file and a rename; failures only cost speed next time. A cache
 // file is never changed in place (a new version gets a new name), so mapping it is safe.
 func saveCache(path string, data []byte) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -194,6 +260,9 @@ func saveCache(path string, data []byte) {
 		return
 	}
 	_, err = f.Write(data)
+	if err == nil {
+		_, err = f.Write(cacheFooter(data))
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -208,7 +277,7 @@ func saveCache(path string, data []byte) {
 	}
 }
 
-// errNotRegular is returned by mapFile for anything but a regular file.
+// errNotRegular is returned by statRegular for anything but a regular file (or one too large).
 var errNotRegular = errors.New("not a regular file")
 
 // statRegular opens path and checks it is a regular file of at most MaxFontFile bytes.

@@ -2,13 +2,12 @@ package fonts
 
 import (
 	"bytes"
-	"compress/gzip"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-// TestCacheVerifiedCheaply damages a cached font in the ways cachedOK must catch without reading glyf: the
+// TestCacheVerifiedCheaply damages a cached font in the ways readCached must catch without reading glyf: the
 // table directory, a small table (checksum) and the size; each damaged file is ignored and rewritten.
 func TestCacheVerifiedCheaply(t *testing.T) {
 	dir := t.TempDir()
@@ -34,9 +33,11 @@ func TestCacheVerifiedCheaply(t *testing.T) {
 		{"table directory", func(b []byte) []byte { b[12+16+9] ^= 0xff; return b }},
 		{"hmtx checksum", func(b []byte) []byte { b[hmtx.off+1] ^= 0x01; return b }},
 		{"size", func(b []byte) []byte { return append(b, 0, 0, 0, 0) }},
+		{"no footer", func(b []byte) []byte { return b[:len(want)] }},
+		{"footer", func(b []byte) []byte { b[len(b)-1] ^= 0x01; return b }},
 		{"empty", func([]byte) []byte { return nil }},
 	} {
-		bad := c.damage(append([]byte(nil), want...))
+		bad := c.damage(append(append([]byte(nil), want...), cacheFooter(want)...))
 		if err := os.WriteFile(path, bad, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -44,7 +45,7 @@ func TestCacheVerifiedCheaply(t *testing.T) {
 		if err != nil || !bytes.Equal(got, want) {
 			t.Fatalf("%s: damaged cache not ignored: %v", c.name, err)
 		}
-		if again, _ := os.ReadFile(path); !bytes.Equal(again, want) {
+		if again, _ := os.ReadFile(path); !bytes.Equal(again, append(append([]byte(nil), want...), cacheFooter(want)...)) {
 			t.Errorf("%s: damaged cache not rewritten", c.name)
 		}
 	}
@@ -53,8 +54,9 @@ func TestCacheVerifiedCheaply(t *testing.T) {
 	if err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("sound cache: %v", err)
 	}
-	if !cachedOK(want, uint32(len(want)), bytes.NewReader(gzipOf(t, want))) {
-		t.Error("cachedOK refuses the font it was made from")
+	file := append(append([]byte(nil), want...), cacheFooter(want)...)
+	if _, err := readVerified(bytes.NewReader(file), int64(len(file)), uint32(len(want))); err != nil {
+		t.Error("readVerified refuses the font it was made from")
 	}
 }
 
@@ -79,55 +81,20 @@ func TestCacheNotRegular(t *testing.T) {
 	}
 }
 
-// gzipOf compresses b (for cachedOK's reference stream).
-func gzipOf(t *testing.T, b []byte) []byte {
-	t.Helper()
-	var out bytes.Buffer
-	zw := gzip.NewWriter(&out)
-	zw.Write(b)
-	zw.Close()
-	return out.Bytes()
-}
-
-// TestFontFileLoadedOnce: a user font file is read and validated once per process for all Sets, and read
-// again once it changes on disk.
-func TestFontFileLoadedOnce(t *testing.T) {
-	raw, err := bundledBytes(bundled[Latin].file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "times.ttf")
-	if err := os.WriteFile(path, raw, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a, b := loadedFile(path, 0), loadedFile(path, 0)
-	if a != b || a.err != nil || !bytes.Equal(a.data, raw) {
-		t.Fatalf("not shared: %p %p %v", a, b, a.err)
-	}
-	s1, err := Resolve(Options{NoSystem: true, Files: map[Role]string{Latin: path}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s2, _ := Resolve(Options{NoSystem: true, Files: map[Role]string{Latin: path}})
-	d1, _ := s1.Face(Latin).Data()
-	d2, _ := s2.Face(Latin).Data()
-	if len(d1) == 0 || &d1[0] != &d2[0] {
-		t.Error("two Sets read the same font file twice")
-	}
-	if err := os.WriteFile(path, raw[:len(raw)/2], 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if c := loadedFile(path, 0); c == a || c.err == nil {
-		t.Errorf("changed file not read again (err %v)", c.err)
-	}
-}
-
-// unpackBytes is unpackBundled without the open cache file.
+// unpackBytes is unpackBundled with the glyf table read in (from the cache file when it comes from one).
 func unpackBytes(file string) ([]byte, error) {
 	data, f, err := unpackBundled(file)
-	if f != nil {
-		f.Close()
+	if f == nil || err != nil {
+		return data, err
 	}
+	defer f.Close()
+	data = append([]byte(nil), data...)
+	fds, err := readFaces(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	g := fds[0].tables["glyf"]
+	_, err = f.ReadAt(data[g.off:g.off+g.length], int64(g.off))
 	return data, err
 }
 
@@ -135,13 +102,14 @@ func unpackBytes(file string) ([]byte, error) {
 func TestGlyphReader(t *testing.T) {
 	for _, cache := range []string{t.TempDir(), "off"} {
 		t.Setenv(CacheDirEnv, cache)
-		data, f, err := unpackBundled(bundled[Hei].file)
+		full, f, err := unpackBundled(bundled[Hei].file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if f != nil {
 			t.Fatalf("cache %s: a fresh font comes from a file", cache)
 		}
+		data := full
 		if cache != "off" { // the first call filled the cache; the second maps it
 			data, f, err = unpackBundled(bundled[Hei].file)
 			if err != nil || f == nil {
@@ -150,7 +118,10 @@ func TestGlyphReader(t *testing.T) {
 		}
 		fds, _ := readFaces(bytes.NewReader(data))
 		g := fds[0].tables["glyf"]
-		want := data[g.off : g.off+g.length]
+		want := full[g.off : g.off+g.length]
+		if cache != "off" && !bytes.Equal(data[:g.off], full[:g.off]) {
+			t.Error("the tables before glyf read from the cache differ")
+		}
 		got := make([]byte, g.length)
 		if _, err := glyfReader(data, f).ReadAt(got, 0); err != nil || !bytes.Equal(got, want) {
 			t.Errorf("cache %s: glyf through the file differs (%v)", cache, err)
@@ -160,6 +131,34 @@ func TestGlyphReader(t *testing.T) {
 		}
 		if f != nil {
 			f.Close()
+		}
+	}
+}
+
+// TestBundledEmbeddable: every bundled font passes the checks that a process skips for them (it reads only
+// their cmap): the PDF writer can embed it (checkFace) and its glyphs are sound (validateFace).
+func TestBundledEmbeddable(t *testing.T) {
+	files := []string{}
+	for _, b := range bundled {
+		files = append(files, b.file)
+	}
+	for _, b := range bundledFallback {
+		files = append(files, b.file)
+	}
+	for _, file := range files {
+		data, err := bundledBytes(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cov, err := checkFace(data)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if *cov != *bundledFont(file).cov {
+			t.Errorf("%s: coverage differs from checkFace's", file)
+		}
+		if broken, err := validateFace(data, cov); err != nil || broken.count() != 0 {
+			t.Errorf("%s: %v, %d broken glyphs", file, err, broken.count())
 		}
 	}
 }

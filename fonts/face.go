@@ -46,9 +46,20 @@ type Face struct {
 	err    error
 }
 
-// Data returns the face as standalone TrueType (glyf) bytes, ready for the PDF writer: a face
-// of a .ttc is extracted, a bundled font gunzipped. The bytes are loaded once and shared; do not modify them.
+// Data returns the face as standalone TrueType (glyf) bytes: a face of a .ttc is extracted, a bundled font
+// gunzipped (or read whole from the on-disk cache). The bytes are loaded once and shared; do not modify them.
+// The PDF writer uses Tables and GlyphReader instead, which read only what a document needs.
 func (f *Face) Data() ([]byte, error) {
+	f.load()
+	if f.err == nil && f.Source == Bundled {
+		return bundledBytes(f.File)
+	}
+	return f.data, f.err
+}
+
+// Tables returns the face's bytes like Data, except that the glyf table may be left out (zeros, taking no
+// memory): so it is for a bundled font read from the on-disk cache. Read outlines through GlyphReader.
+func (f *Face) Tables() ([]byte, error) {
 	f.load()
 	return f.data, f.err
 }

@@ -2,33 +2,14 @@
 
 package fonts
 
-import (
-	"os"
-	"syscall"
-)
+import "syscall"
 
-// mapFile maps a cached font file read-only into memory and returns it with the open file (for reading
-// glyphs with pread): the kernel reads only the pages that are touched (the table directory, cmap, hmtx, loca),
-// and every process shares them through the page cache. Cache files are replaced by rename, never changed
-// in place.
-func mapFile(path string) ([]byte, *os.File, error) {
-	f, st, err := statRegular(path)
-	if err != nil {
-		return nil, nil, err
+// sparseBuffer returns n zero bytes that take memory only where they are written: an anonymous private
+// mapping, whose untouched pages are never part of the process's RSS (a cached font's glyf table, most of
+// it, stays untouched there; see readCached). It is never unmapped: the fonts live as long as the process.
+func sparseBuffer(n int) []byte {
+	if b, err := syscall.Mmap(-1, 0, n, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE); err == nil {
+		return b
 	}
-	if st.Size() == 0 {
-		f.Close()
-		return nil, nil, errNotRegular
-	}
-	data, err := syscall.Mmap(int(f.Fd()), 0, int(st.Size()), syscall.PROT_READ, syscall.MAP_SHARED)
-	if err != nil {
-		f.Close()
-		return nil, nil, err
-	}
-	// Glyphs are read here and there (and through the file, see Face.GlyphReader): no read-ahead.
-	_ = syscall.Madvise(data, syscall.MADV_RANDOM)
-	return data, f, nil
+	return make([]byte, n)
 }
-
-// unmapFile releases a mapping made by mapFile.
-func unmapFile(data []byte) { _ = syscall.Munmap(data) }

@@ -40,7 +40,7 @@ func (fs *faceSet) get(role fonts.Role) *faceInfo {
 		fs.fail(fmt.Errorf("PDF：没有%s角色（%s）的字体；请用 --font %s=文件 指定一个 TrueType 字体", role, role.Official(), role))
 		return nil
 	}
-	data, err := face.Data()
+	data, err := face.Tables() // glyf may be absent: outlines are read through face.GlyphReader
 	if err != nil {
 		fs.fail(fmt.Errorf("PDF：读取%s角色（%s）的字体 %s 失败：%v；请用 --font %s=文件 换一个 TrueType 字体", role, role.Official(), face.Family, err, role))
 		return nil
