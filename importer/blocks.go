@@ -171,10 +171,14 @@ func readRow(cells gridRow, grid bool) srcRow {
 	return r
 }
 
-var subLabelRe = regexp.MustCompile(`\s+\d{1,2}\s*[.、．]`)
+var (
+	subLabelRe = regexp.MustCompile(`\s+\d{1,2}\s*[.、．]`)
+	categoryRe = regexp.MustCompile(`\s*[（(][一二三四五六七八九十]{1,3}[）)]`)
+)
 
-// splitLabel cuts a cell holding a category and its numbered sub-row ("（三）不予公开 1.属于国家秘密")
-// into the two labels.
+// splitLabel cuts a cell holding a category and its numbered sub-row ("（三）不予公开 1.属于国家秘密"),
+// or a row heading and its category as text copied with single spaces gives them
+// ("三、本年度办理结果（一）予以公开"), into the separate labels. "第二十条第（一）项" stays whole.
 func splitLabel(label string) []string {
 	if label == "" {
 		return nil
@@ -183,6 +187,19 @@ func splitLabel(label string) []string {
 		return []string{label}
 	}
 	var out []string
+	for _, m := range categoryRe.FindAllStringIndex(label, 4) {
+		if m[0] == 0 {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(label[:m[0]])
+		after, _ := utf8.DecodeRuneInString(label[m[1]:])
+		if before == '第' || after == '项' || after == utf8.RuneError {
+			continue
+		}
+		out = append(out, strings.TrimSpace(label[:m[0]]))
+		label = strings.TrimSpace(label[m[0]:])
+		break
+	}
 	for {
 		m := subLabelRe.FindStringIndex(label)
 		if m == nil || m[0] == 0 {

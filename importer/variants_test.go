@@ -1,12 +1,17 @@
 package importer
 
 import (
+	"bytes"
+	stdhtml "html"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/render/html"
 	"github.com/nianbao/nianbao/report"
 )
 
@@ -294,5 +299,41 @@ func TestFormatOverrides(t *testing.T) {
 	}
 	if _, err := TSV([]byte("1\t2\t3\n"), TSVOptions{Options: Options{Year: 2020, Format: layouts.F2021}}); err == nil {
 		t.Error("TSV with 2021 format for 2020: no error")
+	}
+}
+
+// TestSingleSpacedCopy: text copied from a page whose cells came out separated by one space each (the
+// browser's text layer of a flattened table): the row heading and the category share a line
+// ("三、本年度办理结果 （一）予以公开 …"); every example's tables must come back exactly.
+func TestSingleSpacedCopy(t *testing.T) {
+	files, err := filepath.Glob("../examples/*.toml")
+	if err != nil || len(files) < 3 {
+		t.Fatalf("examples: %v (%d)", err, len(files))
+	}
+	for _, name := range files {
+		want, err := report.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page bytes.Buffer
+		if err := html.Render(want, &page, html.Options{Fragment: true}); err != nil {
+			t.Fatal(err)
+		}
+		text := page.String()
+		text = regexp.MustCompile(`<caption.*?</caption>`).ReplaceAllString(text, "")
+		text = regexp.MustCompile(`</t[hd]>\s*`).ReplaceAllString(text, " ")
+		text = regexp.MustCompile(`</(tr|p|h\d|div)>`).ReplaceAllString(text, "\n")
+		text = regexp.MustCompile(`<[^>]+>`).ReplaceAllString(text, "")
+		text = stdhtml.UnescapeString(text)
+		res, err := Text([]byte(text), Options{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range res.Warnings {
+			if strings.Contains(w.Msg, "表三") {
+				t.Errorf("%s: %s", name, w.Msg)
+			}
+		}
+		sameTables(t, res.Report, want)
 	}
 }
