@@ -393,14 +393,28 @@ func (c *textCheck) resolve(sen sentence, i, segStart int) (resolved, bool) {
 	case tCol:
 		// The row or block is the one of the nearest quantity before: "行政处罚案件中维持原决定5件" is not
 		// about 行政复议 even when the sentence began with it.
-		ctx := ""
+		// A quantity inside a closed parenthesis ("收到申请80件（含上年结转5件），其中自然人60件") is an aside:
+		// the row stays the one before it, and the column may count the aside too.
+		ctx, aside := "", ""
 		for k := i - 1; k >= 0; k-- {
 			if s := sen.spans[k]; s.term != nil && s.term.kind == tQty && s.start < last.start {
+				if inClosedParen(sen.text, s.start, s.end, last.start) {
+					if aside == "" {
+						aside = s.term.ctx
+					}
+					continue
+				}
 				ctx = s.term.ctx
 				break
 			}
 		}
-		return colQuantity(c.r, t.id, ctx, last.start)
+		res, ok := colQuantity(c.r, t.id, ctx, last.start)
+		if ok && aside != "" && aside != ctx {
+			if other, ok2 := colQuantity(c.r, t.id, aside, last.start); ok2 && strings.HasPrefix(res.q.keys[0], "t3.") && strings.HasPrefix(other.q.keys[0], "t3.") {
+				res.alt = append(res.alt, append(append([]string{}, res.q.keys...), other.q.keys...))
+			}
+		}
+		return res, ok
 	case tVerb:
 		noun := ""
 		// "现行有效的236件行政规范性文件": the document type follows the number.
@@ -439,6 +453,20 @@ func (c *textCheck) resolve(sen sentence, i, segStart int) (resolved, bool) {
 		}
 	}
 	return resolved{}, false
+}
+
+// inClosedParen reports whether text[start:end] stands inside a parenthesis （…） or (…) that opens before
+// start and closes before limit.
+func inClosedParen(text string, start, end, limit int) bool {
+	before := text[:start]
+	open := max(strings.LastIndex(before, "（"), strings.LastIndex(before, "("))
+	if open < 0 || open < max(strings.LastIndex(before, "）"), strings.LastIndex(before, ")")) {
+		return false
+	}
+	if limit <= end {
+		return false
+	}
+	return strings.ContainsAny(text[end:limit], "）)")
 }
 
 var colLabel = map[string]string{"NP": "自然人", "CE": "商业企业", "RI": "科研机构", "SW": "社会公益组织", "LS": "法律服务机构"}
@@ -712,6 +740,9 @@ func (c *textCheck) share(sen sentence, sp span, res resolved, stated []int64) {
 		var s int64 = sp.num.n
 		nums = append(nums, s)
 		for k := len(stated) - 1; k >= 0; k-- {
+			if s+stated[k] > base {
+				break // a total stated before (办结N件，其中…) is the base, not a part of the sum
+			}
 			s += stated[k]
 			nums = append(nums, s)
 		}

@@ -49,7 +49,7 @@ var textTerms = []textTerm{
 	{pattern: applyPat, kind: tQty, id: "new", ctx: "new"},
 	{pattern: `本年(?:度)?(?:新收到|新受理|新收)(?:政府信息公开|信息公开|依申请公开)?(?:的)?(?:申请)?|新收(?:申请)?`, kind: tQty, id: "new", ctx: "new"},
 	{pattern: `(?:政府信息公开|信息公开)申请(?:总量|总数)|收到(?:的)?申请(?:总量|总数)`, kind: tQty, id: "new", ctx: "new"},
-	{pattern: `(?:上一?年度?|去年)(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?|含上一?年度?结转`, kind: tQty, id: "carried", ctx: "carried"},
+	{pattern: `(?:上一?年度?|去年)(?:度)?结转(?:至|到)?(?:本年度?|今年)?(?:的)?(?:政府信息公开)?(?:申请)?|含上一?年度?结转`, kind: tQty, id: "carried", ctx: "carried"},
 	{pattern: `办结|已办结|办理完毕|办理完成|答复完毕|作出答复|答复|依法答复|按时答复|办结政府信息公开申请|答复政府信息公开申请`, kind: tQty, id: "r7", ctx: "r7"},
 	{pattern: `(?:共|全年|累计|全年共|共计)办理|办理(?:了)?(?:政府信息公开|依申请公开)(?:申请)?|处理政府信息公开申请`, kind: tQty, id: "handled", ctx: "r7"},
 	{pattern: `(?:结转|转入|顺延)(?:至|到|入)?(?:下一?年度?|下一年度|次年|明年|[0-9０-９]{4}年度?)(?:继续)?(?:办理)?`, kind: tQty, id: "carry", ctx: "carry"},
@@ -81,12 +81,12 @@ var textTerms = []textTerm{
 	{pattern: `(?:申请人)?(?:无正当理由)?逾期不补正`, kind: tQty, id: "r6_1", format: layouts.F2021},
 	{pattern: `(?:申请人)?逾期未按收费通知要求缴纳费用`, kind: tQty, id: "r6_2", format: layouts.F2021},
 	// 表三: applicant columns of the row the sentence is about.
-	{pattern: `自然人(?:申请)?`, kind: tCol, id: "NP"},
-	{pattern: `法人(?:或|和|及)其他组织(?:申请)?`, kind: tCol, id: "LEGAL"},
-	{pattern: `商业企业(?:申请)?`, kind: tCol, id: "CE"},
-	{pattern: `科研机构(?:申请)?`, kind: tCol, id: "RI"},
-	{pattern: `社会公益组织(?:申请)?`, kind: tCol, id: "SW"},
-	{pattern: `法律服务机构(?:申请)?`, kind: tCol, id: "LS"},
+	{pattern: `自然人(?:提出|提交)?(?:的)?(?:申请)?`, kind: tCol, id: "NP"},
+	{pattern: `法人(?:或|和|及)其他组织(?:提出|提交)?(?:的)?(?:申请)?`, kind: tCol, id: "LEGAL"},
+	{pattern: `商业企业(?:提出|提交)?(?:的)?(?:申请)?`, kind: tCol, id: "CE"},
+	{pattern: `科研机构(?:提出|提交)?(?:的)?(?:申请)?`, kind: tCol, id: "RI"},
+	{pattern: `社会公益组织(?:提出|提交)?(?:的)?(?:申请)?`, kind: tCol, id: "SW"},
+	{pattern: `法律服务机构(?:提出|提交)?(?:的)?(?:申请)?`, kind: tCol, id: "LS"},
 
 	// 表四.
 	{pattern: `(?:被申请|申请|提起|发生|涉及)?(?:政府信息公开)?(?:类)?(?:行政)?复议(?:申请|案件)?`, kind: tQty, id: "review", ctx: "review"},
@@ -97,7 +97,7 @@ var textTerms = []textTerm{
 	{pattern: `(?:结果)?(?:被)?(?:纠正|纠错|撤销|确认违法)`, kind: tCol, id: "fix"},
 	{pattern: `其他结果`, kind: tCol, id: "other"},
 	{pattern: `尚未审结|未审结|正在审理|尚在审理|审理中`, kind: tCol, id: "pending"},
-	{pattern: `复议纠错率|纠错率|复议机关|行政复议法|行政诉讼法|诉讼法|(?:办结|受理|办理|审理|收到|接收|审结)(?:的)?(?:行政)?复议(?:申请|案件)?|行政复议委员会|(?:行政)?复议答复(?:书)?|答辩(?:状)?`, kind: tStop},
+	{pattern: `复议纠错率|纠错率|复议机关|行政复议法|行政诉讼法|诉讼法|(?:办结|受理|办理|审理|收到|接收|审结)(?:的)?(?:政府信息公开|信息公开)?(?:类)?(?:的)?(?:行政)?复议(?:申请|案件)?|行政复议委员会|(?:行政)?复议答复(?:书)?|答辩(?:状)?`, kind: tStop},
 	// (an agency that handles 行政复议 as the 复议机关 is not the respondent that table 四 counts)
 
 	// 表二.
