@@ -173,3 +173,48 @@ func maxOf(v []float64) float64 {
 	}
 	return m
 }
+
+// BenchmarkProcessFolder is BenchmarkProcessBatch through the folder batch of the compiling office:
+// `nianbao render -o OUT DIR/` over 1 000 generated reports, PDF and DOCX, with index.html and summary.json
+// (GOMAXPROCS=2): reports/s and the peak and late RSS, to hold the batch memory budget with the index data.
+func BenchmarkProcessFolder(b *testing.B) {
+	dir := b.TempDir()
+	bin := buildStatic(b, dir)
+	examples, _ := filepath.Glob("../../examples/*.toml")
+	units := b.TempDir()
+	inputs, err := batchgen.Write(units, examples, 1000, 200)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	var rate, peak, early, late float64
+	for b.Loop() {
+		cmd := exec.Command(bin, "render", "--no-system", "--pdf", "--docx", "-o", out, units)
+		cmd.Env = append(os.Environ(), "GOMAXPROCS=2")
+		cmd.Stdout, cmd.Stderr = nil, nil
+		t0 := time.Now()
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		samples := sampleRSS(cmd.Process.Pid)
+		if err := cmd.Wait(); err != nil {
+			b.Fatal(err)
+		}
+		el := time.Since(t0)
+		rs := <-samples
+		rate = float64(len(inputs)) / el.Seconds()
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			peak = float64(ru.Maxrss) / 1024
+		}
+		if n := len(rs); n >= 10 {
+			early, late = maxOf(rs[n/10:n/5]), maxOf(rs[n*8/10:n*9/10])
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(rate, "reports/s")
+	b.ReportMetric(peak, "rss-MB")
+	b.ReportMetric(early, "rss-early-MB")
+	b.ReportMetric(late, "rss-late-MB")
+}
