@@ -27,6 +27,9 @@ func HTML(data []byte, contentType string, o Options) (*Result, error) {
 	}
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements exceeds") {
+			return nil, fmt.Errorf("%s：页面的元素嵌套太深（超过 512 层，多为标签没有闭合），无法按 HTML 读取；请在浏览器中打开页面，全选复制正文，存为 .txt 后再导入", o.name())
+		}
 		return nil, fmt.Errorf("%s：无法解析 HTML：%v", o.name(), err)
 	}
 	root, source, masks := contentRoot(doc)

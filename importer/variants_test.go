@@ -136,6 +136,11 @@ func TestHostileInputsAreBounded(t *testing.T) {
 			}
 		}
 	}
+	// Too deep for the HTML parser: refused with a Chinese message that says what to do instead.
+	deep := "<html><body>" + strings.Repeat("<div>", 1000) + "一、总体情况" + strings.Repeat("</div>", 1000)
+	if _, err := Import([]byte(deep), Options{Name: "deep.html"}); err == nil || !strings.Contains(err.Error(), "嵌套太深") || strings.Contains(err.Error(), "exceeds") {
+		t.Errorf("deep page: %v", err)
+	}
 	if _, err := Import(make([]byte, MaxInput+1), Options{Name: "big"}); err == nil || !strings.Contains(err.Error(), "输入过大") {
 		t.Errorf("oversized input: %v", err)
 	}

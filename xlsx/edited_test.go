@@ -92,6 +92,25 @@ func TestEditedWorkbook(t *testing.T) {
 	}
 }
 
+// TestRetypedLabels: labels retyped the way local templates and Word copies write them ("1、" for "1.",
+// straight quotes, a trailing space) still name their rows.
+func TestRetypedLabels(t *testing.T) {
+	r := city(t)
+	data := edit(t, r, func(f *excelize.File) {
+		for old, typed := range map[string]string{"1.属于国家秘密": "1、属于国家秘密", "3.危及“三安全一稳定”": `3．危及"三安全一稳定" `,
+			"2.重复申请": "2、重复申请"} {
+			c, row := findLabel(t, f, "表三", old)
+			name, _ := excelize.CoordinatesToCellName(c, row)
+			must(t, f.SetCellStr("表三", name, typed))
+		}
+	})
+	imp, err := ReadBytes("retyped.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameReport(t, "retyped", r, imp.Report)
+}
+
 // TestWrongTotalIsCaught: a clerk types over a 总计 (the formula is gone): the import keeps the typed
 // number and the check names the cell's row and column.
 func TestWrongTotalIsCaught(t *testing.T) {

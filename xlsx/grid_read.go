@@ -25,14 +25,22 @@ type sheetGrid struct {
 }
 
 // norm normalises a label for comparison: full-width letters, digits and brackets folded, all white space
-// (line breaks a clerk typed into a cell included) removed.
+// (line breaks a clerk typed into a cell included) and quotation marks removed, and the mark after an item
+// number read alike ("1、", "1．" and "1." as in local templates and Word copies of the format).
 func norm(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
-			return -1
+	rs := []rune(width.Fold.String(s))
+	var b strings.Builder
+	for i, r := range rs {
+		switch {
+		case unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
+		case r == '“' || r == '”' || r == '"' || r == '‘' || r == '’' || r == '\'':
+		case (r == '、' || r == '．') && i > 0 && rs[i-1] >= '0' && rs[i-1] <= '9':
+			b.WriteByte('.')
+		default:
+			b.WriteRune(r)
 		}
-		return r
-	}, width.Fold.String(s))
+	}
+	return b.String()
 }
 
 // cellName returns the address of 0-based position (r, c): "E12".
