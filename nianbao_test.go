@@ -165,6 +165,8 @@ func TestBadInputGenerated(t *testing.T) {
 		{"1 MB paragraph", head + "[overview]\nparagraphs = [\"" + para + "\"]\n", "过长"},
 		{"10 000 paragraphs", head + many, "段落过多"},
 		{"500-character title", strings.Replace(head, "year = 2023\n", "year = 2023\ntitle = \""+strings.Repeat("题", 500)+"\"\n", 1), "标题过长"},
+		// without a title the agency makes it: the message names the agency the user wrote, with its line
+		{"500-character agency", strings.Replace(head, "测试局", strings.Repeat("局", 500), 1), "2: agency（机关名称）过长（500 字）"},
 	}
 	for _, c := range cases {
 		_, err := report.Parse(c.name+".toml", []byte(c.src))

@@ -58,12 +58,19 @@ func (l *loader) loadMeta(rep map[string]any) {
 		l.errf("report.format", "2021 格式（国办公开办函〔2021〕30号）适用于 2021 年及以后的报告；%d 年报告请用 format = \"2019\"", r.Year)
 	}
 	r.Title = l.text(rep, "report.title", "title", "标题", false)
+	generated := false
 	if r.Title == "" && r.Agency != "" && r.Year != 0 {
 		r.Title = fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.Agency, r.Year)
+		generated = true
 	}
 	l.loadTitleLines(rep) // load_title.go
 	if n := len([]rune(r.Title)); n > MaxTitleRunes {
-		l.errf("report.title", "标题过长（%d 字）；标题不得超过 %d 字", n, MaxTitleRunes)
+		if generated {
+			// the user wrote no title: the agency is what is too long
+			l.errf("report.agency", "agency（机关名称）过长（%d 字）：由它生成的标题有 %d 字，标题不得超过 %d 字；请写机关的正式名称，或用 title 给出较短的标题", len([]rune(r.Agency)), n, MaxTitleRunes)
+		} else {
+			l.errf("report.title", "标题过长（%d 字）；标题不得超过 %d 字", n, MaxTitleRunes)
+		}
 	}
 	r.Preamble = l.paragraphs(rep, "report.preamble", "preamble", "前言")
 	r.Signature = l.text(rep, "report.signature", "signature", "署名", false)
