@@ -135,6 +135,11 @@ func TestTypoSuggestions(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "-o 后面要跟一个值") {
 		t.Errorf("-o without value: exit %d\n%s", code, stderr)
 	}
+	// a boolean flag given a value it cannot take: Chinese, naming the flag, no English parser text
+	code, _, stderr = runCLI("check", "x.toml", "--json=yes")
+	if first, _, _ := strings.Cut(stderr, "\n"); code != 2 || !strings.Contains(first, "选项 --json 的值 \"yes\" 无效，应当是 true 或 false") || strings.Contains(first, "parse error") || strings.Contains(first, " for ") {
+		t.Errorf("--json=yes: exit %d\n%s", code, stderr)
+	}
 }
 
 // TestVersionFromBuildInfo builds the binary in this checkout: the version names the module and, in a git

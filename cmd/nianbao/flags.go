@@ -84,8 +84,9 @@ func flagError(fs *flag.FlagSet, err error) string {
 		rest := msg[strings.Index(msg, "invalid")+len("invalid "):]
 		rest = strings.TrimPrefix(rest, "boolean ")
 		rest = strings.TrimPrefix(rest, "value ")
-		val, after, _ := strings.Cut(rest, " for flag ")
-		name, why, _ := strings.Cut(after, ": ")
+		// (the boolean form says "for -json", the other "for flag -year")
+		val, after, _ := strings.Cut(rest, " for ")
+		name, why, _ := strings.Cut(strings.TrimPrefix(after, "flag "), ": ")
 		name = strings.TrimLeft(name, "-")
 		s := fmt.Sprintf("选项 %s 的值 %s 无效", dashed(name), val)
 		if why != "" && !strings.Contains(why, "parse error") && !strings.Contains(why, "invalid syntax") {
