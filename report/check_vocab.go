@@ -54,6 +54,8 @@ var textTerms = []textTerm{
 	{pattern: `(?:共|全年|累计|全年共|共计)办理|办理(?:了)?(?:政府信息公开|依申请公开)(?:申请)?|处理政府信息公开申请`, kind: tQty, id: "handled", ctx: "r7"},
 	{pattern: `(?:结转|转入|顺延)(?:至|到|入)?(?:下一?年度?|下一年度|次年|明年|[0-9０-９]{4}年度?)(?:继续)?(?:办理)?`, kind: tQty, id: "carry", ctx: "carry"},
 	{pattern: `(?:书面|当场|当面|电话|网上|邮寄|延期|逾期|提前|当日|口头|告知)(?:答复|办结|办理)|办理结果|办理情况|办理时限|办理期限|办理流程|办理工作|办理质量|办理程序|继续办理|答复率|办结率|答复期限|答复时限|答复意见|答复工作`, kind: tStop},
+	// a negated 办结 names the cases still open (尚未办结的2件), not 办结
+	{pattern: `(?:尚未|未能|仍未|未|没有)(?:按期|按时|及时)?(?:办结|答复|办理完毕|作出答复|答复完毕)`, kind: tStop},
 	// 表三: categories of 办理结果 and their rows.
 	{pattern: `予以公开`, kind: tQty, id: "r1", ctx: "r1"},
 	{pattern: `部分公开`, kind: tQty, id: "r2", ctx: "r2"},
