@@ -180,3 +180,44 @@ func BenchmarkExport(b *testing.B) {
 		}
 	}
 }
+
+// TestDeeplyNestedPartRefused: a sheet of millions of nested elements (50 KB zipped, within the unpacked
+// limit) took 10 s and 900 MB in the XML decoder; it is refused by the nesting scan before excelize reads
+// it. A real workbook's parts pass the scan, and so do binary parts with '<' bytes in them.
+func TestDeeplyNestedPartRefused(t *testing.T) {
+	real := exportBytes(t, city(t))
+	zr, err := zip.NewReader(bytes.NewReader(real), int64(len(real)))
+	must(t, err)
+	parts := map[string][]byte{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		must(t, err)
+		var part bytes.Buffer
+		_, err = part.ReadFrom(rc)
+		must(t, err)
+		rc.Close()
+		parts[zf.Name] = part.Bytes()
+		if d, err := xmlDepth(bytes.NewReader(part.Bytes()), maxXMLDepth); err != nil || d > 12 {
+			t.Errorf("%s: depth %d, %v", zf.Name, d, err)
+		}
+	}
+	parts["xl/media/image1.png"] = bytes.Repeat([]byte("<a<b<c"), 1000)
+	if _, err := ReadBytes("image.xlsx", zipOf(t, parts)); err != nil {
+		t.Errorf("workbook with a binary part: %v", err)
+	}
+	sheet := parts["xl/worksheets/sheet3.xml"]
+	i := bytes.Index(sheet, []byte("<sheetData>")) + len("<sheetData>")
+	deep := append(append(append([]byte(nil), sheet[:i]...), bytes.Repeat([]byte("<x>"), 4000000)...), bytes.Repeat([]byte("</x>"), 4000000)...)
+	parts["xl/worksheets/sheet3.xml"] = append(deep, sheet[i:]...)
+	_, err = ReadBytes("deep.xlsx", zipOf(t, parts))
+	wantRefused(t, "deep nesting", err, "嵌套超过")
+	// The scanner skips what is not an element.
+	for in, want := range map[string]int{
+		`<a><!-- <b><c> --><![CDATA[<d><e>]]><?pi <f>?><g x="<h>" y='>'/></a>`: 1,
+		`<a><b><c/></b><b></b></a>`: 2,
+	} {
+		if d, _ := xmlDepth(strings.NewReader(in), maxXMLDepth); d != want {
+			t.Errorf("%s: depth %d, want %d", in, d, want)
+		}
+	}
+}

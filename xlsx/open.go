@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -74,6 +76,23 @@ func openBytes(name string, data []byte) (*excelize.File, error) {
 		total += zf.UncompressedSize64
 		if zf.UncompressedSize64 > MaxUnpacked || total > MaxUnpacked {
 			return nil, problem(name, "工作簿解压后超过 %d MiB（部件 %s 声明 %d 字节）：疑似压缩炸弹或不是年度报告工作簿，已拒绝读入", MaxUnpacked>>20, zf.Name, zf.UncompressedSize64)
+		}
+	}
+	for _, zf := range zr.File {
+		if ext := strings.ToLower(path.Ext(zf.Name)); ext != ".xml" && ext != ".rels" && ext != ".vml" {
+			continue // images and other binary parts are not XML
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return nil, problem(name, "无法读取 Excel 工作簿的部件 %s：%v；请在 Excel/WPS 中打开后另存为 .xlsx 再试", zf.Name, err)
+		}
+		d, err := xmlDepth(rc, maxXMLDepth)
+		rc.Close()
+		if err != nil {
+			return nil, problem(name, "无法读取 Excel 工作簿的部件 %s：%v；请在 Excel/WPS 中打开后另存为 .xlsx 再试", zf.Name, err)
+		}
+		if d > maxXMLDepth {
+			return nil, problem(name, "工作簿的部件 %s 中元素嵌套超过 %d 层：不像 Excel/WPS 保存的工作簿（疑似恶意构造），已拒绝读入", zf.Name, maxXMLDepth)
 		}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnpacked, UnzipXMLSizeLimit: MaxUnpacked})
