@@ -232,7 +232,10 @@ func (l *layouter) balanced(spans []span, st style) []linebreak.Line {
 			total += l.measure(s.role, r, st)
 		}
 	}
-	lo, hi := total/float64(n), st.lb.Width
+	// With compressed punctuation the lines may hold more than their natural share: never try wider than
+	// the measure.
+	hi := st.lb.Width
+	lo := min(total/float64(n), hi)
 	best := lines
 	for range 24 {
 		mid := (lo + hi) / 2
