@@ -380,6 +380,15 @@ func (c *textCheck) resolve(sen sentence, i, segStart int) (resolved, bool) {
 		}
 	}
 	t := last.term
+	if t.kind == tQty && (t.id == "r3" || t.id == "r4" || t.id == "r5" || t.id == "r6") {
+		// "因本机关不掌握相关政府信息而无法提供的26件": the reason named before the category is its row.
+		for k := i - 1; k >= 0 && sen.spans[k].start >= segStart; k-- {
+			if s := sen.spans[k]; s.term != nil && s.start < last.start && strings.HasPrefix(s.term.id, t.id+"_") {
+				t = s.term
+				break
+			}
+		}
+	}
 	switch t.kind {
 	case tQty:
 		q, ok := quantityOf(c.r, t.id)
