@@ -6,9 +6,12 @@ import (
 	"encoding/json"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"golang.org/x/net/html"
@@ -208,5 +211,59 @@ func TestRenderCounty(t *testing.T) {
 	wide, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("table").getBoundingClientRect().right <= window.innerWidth`))
 	if !wide {
 		t.Error("the table is wider than the window")
+	}
+}
+
+// SIGINT or SIGTERM during a folder batch: exit 130, no temporary file anywhere under OUT, each unit's
+// outputs all there or all absent, and index.html either absent or complete (written only at the end).
+func TestSignalInterruptsFolder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := buildBinary(t)
+	for i, ms := range []int{100, 250, 400, 700, 4000} {
+		out := filepath.Join(t.TempDir(), "out")
+		cmd := exec.Command(bin, "render", "--no-system", "-o", out, county)
+		cmd.Env = append(os.Environ(), "NIANBAO_FONT_CACHE=off")
+		var output bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &output, &output
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(ms) * time.Millisecond)
+		sig := os.Interrupt
+		if i%2 == 1 {
+			sig = syscall.SIGTERM
+		}
+		cmd.Process.Signal(sig)
+		cmd.Wait()
+		code := cmd.ProcessState.ExitCode()
+		if code != 130 && code != 2 { // 2: finished first (the county has an unreadable file)
+			t.Errorf("after %d ms: exit %d\n%s", ms, code, output.String())
+		}
+		count := map[string]int{}
+		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if strings.HasSuffix(p, ".tmp") || strings.Contains(filepath.Base(p), ".tmp") {
+				t.Errorf("after %d ms: temporary file %s", ms, p)
+			}
+			count[strings.TrimSuffix(p, filepath.Ext(p))]++
+			return nil
+		})
+		index, err := os.ReadFile(filepath.Join(out, "index.html"))
+		switch {
+		case code == 130 && err == nil:
+			t.Errorf("after %d ms: interrupted, yet index.html written", ms)
+		case code == 2 && (err != nil || !strings.HasSuffix(string(index), "</html>\n")):
+			t.Errorf("after %d ms: finished without a complete index.html (%v)", ms, err)
+		}
+		for base, n := range count {
+			if n != 3 && !strings.HasSuffix(base, "index") && !strings.HasSuffix(base, "summary") {
+				t.Errorf("after %d ms: %s has %d of its 3 outputs", ms, base, n)
+			}
+		}
+		t.Logf("after %d ms (%v): exit %d, %d files", ms, sig, code, len(count))
 	}
 }
