@@ -126,7 +126,11 @@ func subsetFontGlyphs(data []byte, m *metrics, runes []rune) ([]byte, map[rune]u
 	for i, g := range ids {
 		newID[g] = i
 	}
-	var newGlyf []byte
+	size := 0
+	for _, g := range ids {
+		size += (len(glyphData(g)) + 3) &^ 3
+	}
+	newGlyf := make([]byte, 0, size)
 	newLoca := make([]byte, 4*(len(ids)+1))
 	newHmtx := make([]byte, 4*len(ids))
 	for i, g := range ids {
