@@ -145,6 +145,33 @@ func hostAllowed(h string) bool {
 	return host == "localhost" || net.ParseIP(host) != nil
 }
 
+// hostMatches is the Host check of a request that came in on a connection to local (the listening
+// address as the client reached it): the Host must name that address — its IP, or localhost for a
+// loopback address — and its port. Any other IP, another port or a domain name is refused; without the
+// connection's address it falls back to hostAllowed.
+func hostMatches(h string, local net.Addr) bool {
+	if !hostAllowed(h) {
+		return false
+	}
+	tcp, ok := local.(*net.TCPAddr)
+	if !ok || tcp == nil {
+		return true
+	}
+	host, port, err := net.SplitHostPort(h)
+	if err != nil {
+		host, port = h, "80"
+	}
+	if port != strconv.Itoa(tcp.Port) {
+		return false
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if host == "localhost" {
+		return tcp.IP.IsLoopback()
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.Equal(tcp.IP)
+}
+
 // guard wraps every request: panics become a 500 answer, the Host is checked, and /api/ requests need the
 // token, a same-origin Origin on writes and a body within the loader's limit.
 func (s *Server) guard(next http.Handler) http.Handler {
@@ -163,7 +190,8 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cache-Control", "no-store")
 		h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-src 'self' blob:; object-src 'self' blob:; frame-ancestors 'self'; form-action 'none'; base-uri 'none'")
-		if !hostAllowed(r.Host) {
+		local, _ := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+		if !hostMatches(r.Host, local) {
 			s.refuse(w, r, http.StatusForbidden, "拒绝：请求的主机名 "+r.Host+" 不是本机地址（请用启动时显示的网址打开）")
 			return
 		}

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -507,6 +508,28 @@ func TestBrowserAddrAndLoopback(t *testing.T) {
 		"evil.example:8080": false, "127.0.0.1.nip.io:8080": false, "": false} {
 		if hostAllowed(host) != want {
 			t.Errorf("hostAllowed(%q) != %v", host, want)
+		}
+	}
+}
+
+// TestHostMustNameListenAddress: a Host naming another IP or another port than the connection was made
+// to is refused, and nothing is listed; the address itself and localhost on a loopback address pass.
+func TestHostMustNameListenAddress(t *testing.T) {
+	s, ts, _ := testServer(t, "")
+	u, _ := url.Parse(ts.URL)
+	_, port, _ := net.SplitHostPort(u.Host)
+	for host, want := range map[string]int{u.Host: 200, "localhost:" + port: 200, "192.168.1.9:" + port: 403,
+		"127.0.0.2:" + port: 403, "127.0.0.1:1": 403, "127.0.0.1": 403, "evil.example:" + port: 403} {
+		resp := call(t, s, ts, "GET", "/api/files", nil, func(r *http.Request) { r.Host = host })
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: status %d, want %d", host, resp.StatusCode, want)
+		}
+	}
+	local := &net.TCPAddr{IP: net.ParseIP("::ffff:127.0.0.1"), Port: 8080}
+	for host, want := range map[string]bool{"127.0.0.1:8080": true, "localhost:8080": true, "10.0.0.1:8080": false} {
+		if hostMatches(host, local) != want {
+			t.Errorf("hostMatches(%q, %v) != %v", host, local, want)
 		}
 	}
 }
