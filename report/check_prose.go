@@ -67,6 +67,8 @@ var (
 	roughBeforeRe = regexp.MustCompile(roughBefore)
 	roughAfterRe  = regexp.MustCompile(roughAfter)
 	otherTimeMark = regexp.MustCompile(otherTimeRe)
+	partPeriodMark = regexp.MustCompile(partPeriodRe)
+	wholeYearMark  = regexp.MustCompile(wholeYearRe)
 	subUnitMark   = regexp.MustCompile(subUnitRe)
 	wholeAreaMark = regexp.MustCompile(wholeAreaRe)
 	goalMark      = regexp.MustCompile(goalRe)
@@ -251,7 +253,7 @@ func (c *textCheck) scopeOK(sen sentence, at int, allowNext bool) bool {
 		cl = ms[len(ms)-1][1]
 	}
 	scope := blankCarried(sen, 0, head) + "|" + blankCarried(sen, cl, at)
-	if otherTimeMark.MatchString(scope) || subUnitMark.MatchString(scope) {
+	if otherTimeMark.MatchString(scope) || subUnitMark.MatchString(scope) || partOfYear(scope) {
 		return false
 	}
 	if !strings.HasSuffix(c.r.Agency, "人民政府") && wholeAreaMark.MatchString(scope) {
@@ -267,6 +269,16 @@ func (c *textCheck) scopeOK(sen sentence, at int, allowNext bool) bool {
 		}
 	}
 	return true
+}
+
+// partOfYear reports whether s names a part of the year (第一季度, 1月至6月) rather than the whole of it.
+func partOfYear(s string) bool {
+	for _, m := range partPeriodMark.FindAllStringIndex(s, -1) {
+		if !wholeYearMark.MatchString(s[m[0]:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // blankCarried returns sen.text[a:b] with the phrases 上年结转 and 结转下年度 left out (they name this
@@ -313,6 +325,7 @@ type resolved struct {
 func (c *textCheck) numbers(sen sentence) {
 	var stated []int64 // values already compared in this sentence (for "合计占X%")
 	prevEnd := 0
+	untied := false // the last count of the sentence was tied to no table quantity
 	for i, sp := range sen.spans {
 		if sp.term != nil {
 			continue
@@ -322,11 +335,21 @@ func (c *textCheck) numbers(sen sentence) {
 		if sp.num.unit == "" || sp.num.unit == "%" {
 			continue
 		}
+		// untied says whether the count stated before this one in the sentence was about something else
+		wasUntied := untied
+		untied = true
 		if roughBeforeRe.MatchString(sen.text[segStart:sp.start]) || roughAfterRe.MatchString(sen.text[sp.num.unitEnd:]) {
 			continue
 		}
 		res, ok := c.resolve(sen, i, segStart)
 		if !ok {
+			continue
+		}
+		untied = false
+		if wasUntied && (res.id == "r7" || res.id == "handled") && !strings.Contains(sen.text[res.from:sp.start], "申请") {
+			// "受理不动产登记业务3,620件，办结3,618件": a bare 办结 after a count of something else is about
+			// that, not about 政府信息公开申请
+			untied = true
 			continue
 		}
 		if !c.scopeOK(sen, sp.start, res.id == "carry") {
