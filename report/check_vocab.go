@@ -184,7 +184,7 @@ const (
 	// "1月至12月" is the whole year (wholeYearRe).
 	partPeriodRe = `第?[一二三四1-4１-４]季度|上半年|下半年|前[一二三四五六七八九十]{1,2}个月|[0-9０-９一二三四五六七八九十]{1,3}月(?:份|至|到|—|－|-|~|～)`
 	wholeYearRe  = `^(?:1|１|一)月(?:至|到|—|－|-|~|～)(?:12|１２|十二)月`
-	subUnitRe   = `下属|所属|直属|各乡镇|各街道|各镇|各县|各区|各部门|各单位|各级|本级|二级单位|局属|委属|基层|系统内|全系统|分局|派出机构`
+	subUnitRe    = `下属|所属|直属|各乡镇|各街道|各镇|各县|各区|各部门|各单位|各级|本级|二级单位|局属|委属|基层|系统内|全系统|分局|派出机构`
 	// wholeAreaRe is a whole area: a sub-unit of it only in a report of that area's 人民政府.
 	wholeAreaRe = `全(?:省|国|市|县|区|州|盟|旗|镇|乡)`
 	// goalRe marks a plan or a goal, not a fact: qualitative claims in it are not claims.
