@@ -116,18 +116,25 @@ func (c *textCheck) claim(sen sentence, kind claimKind, at int, frag string) {
 		if len(blocks) == 0 {
 			return
 		}
+		// the finding names only the blocks whose cell contradicts the claim
 		var fix, pending int64
-		var names []string
+		var fixNames, pendNames []string
 		for _, b := range blocks {
-			fix += r.T4[b][1]
-			pending += r.T4[b][3]
-			names = append(names, "“"+blockName(b)+"”")
+			if n := r.T4[b][1]; n > 0 {
+				fix += n
+				fixNames = append(fixNames, "“"+blockName(b)+"”")
+			}
+			if n := r.T4[b][3]; n > 0 {
+				pending += n
+				pendNames = append(pendNames, "“"+blockName(b)+"”")
+			}
 		}
-		where := "表四" + strings.Join(names, "、")
 		switch {
 		case fix > 0:
+			where := "表四" + strings.Join(fixNames, "、")
 			fail(where+"栏“结果纠正”", "0", itoa(fix), fmt.Sprintf("%s栏“结果纠正”共 %d 件", where, fix))
 		case kind == claimAllKept && pending > 0:
+			where := "表四" + strings.Join(pendNames, "、")
 			fail(where+"栏“尚未审结”", "0", itoa(pending), fmt.Sprintf("%s栏“尚未审结”共 %d 件，尚未审结的案件不能说已获维持", where, pending))
 		}
 	}
