@@ -393,3 +393,33 @@ func TestBrowserNewReport(t *testing.T) {
 		t.Fatalf("new report: %v %+v", err, r)
 	}
 }
+
+// TestBrowserBarStaysCompact: with unsaved edits and errors (the status says 有未保存的修改, the buttons
+// become …草稿) the top bar stays one or two lines high at 1400 px and at 125 % zoom on a 1366 px
+// laptop: the status once shrank to one character per line, making the sticky bar 180 px high.
+func TestBrowserBarStaysCompact(t *testing.T) {
+	_, ts, _ := testServer(t, "") // folder mode: the bar also has 返回报告列表
+	for _, vp := range [][3]float64{{1400, 900, 1}, {1093, 614, 1.25}, {800, 900, 1}} {
+		ctx := browsertest.New(t)
+		err := chromedp.Do(ctx,
+			browsertest.Viewport(int64(vp[0]), int64(vp[1]), vp[2], false),
+			chromedp.Navigate(ts.URL+"/"),
+			chromedp.WaitVisible(chromedp.CSS(`button[data-open="`+seedName+`"]`)),
+			chromedp.Click(chromedp.CSS(`button[data-open="`+seedName+`"]`)),
+			chromedp.WaitVisible(chromedp.CSS(cellInput("t3.new.NP"))),
+			typeInto(cellInput("t3.new.NP"), "7"),
+			waitJS(`document.getElementById("status").textContent.includes("未保存") && document.getElementById("btn-pdf").textContent.includes("草稿")`),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		geo, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { const b = document.querySelector(".bar").getBoundingClientRect(), s = document.getElementById("status").getBoundingClientRect(), h = document.getElementById("btn-save").getBoundingClientRect(); return [b.height, s.height, s.width, h.height]; })()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bar, status, statusW, button := geo[0], geo[1], geo[2], geo[3]
+		if bar > 3.5*button || status > 2*button || statusW < 3*button {
+			t.Errorf("viewport %v: bar %.0f px high, status %.0f × %.0f px, buttons %.0f px high", vp, bar, statusW, status, button)
+		}
+	}
+}
