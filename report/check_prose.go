@@ -60,7 +60,7 @@ var (
 	// 处理决定).
 	t2FillerRe     = regexp.MustCompile(`^(?:[共计为了达：:，,\s]|的|数量|总数)*$`)
 	subsetRe       = regexp.MustCompile(`其中|含|包括|包含`)
-	fillerRe       = regexp.MustCompile(`^(?:[共计为了合达有已均是总数量：:，,、\s“”]|的|政府信息公开|信息公开|申请|案件|事项|件数|决定|宗数|处理决定|数量|结果)*$`)
+	fillerRe       = regexp.MustCompile(`^(?:[共计为了合达有已均是总数量：:，,、\s“”（(]|的|政府信息公开|信息公开|申请|案件|事项|件数|决定|宗数|处理决定|数量|结果)*$`)
 	countUnitRe    = regexp.MustCompile(`^\s*(?:件|宗|起|例|个)`)
 	moneyUnitRe    = regexp.MustCompile(`^\s*(万元|元)`)
 	percentRe      = regexp.MustCompile(`^\s*[%％]`)
