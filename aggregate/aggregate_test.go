@@ -296,3 +296,46 @@ func TestSumDecimals(t *testing.T) {
 		t.Error("equalDecimals")
 	}
 }
+
+// The 2019 format: 上一年项目数量, 本年增/减 (signed) and 采购总金额 sum too; two units give a consistent
+// parent whose every cell is twice the unit's.
+func TestAggregate2019(t *testing.T) {
+	r, err := report.Load(filepath.Join("..", "examples", "yichuan-chengguanju-2020.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	twin, _ := report.Load(filepath.Join("..", "examples", "yichuan-chengguanju-2020.toml"))
+	twin.Agency = "另一个局"
+	children := []Child{{File: "a.toml", Report: r, Findings: report.Check(r)}, {File: "b.toml", Report: twin, Findings: report.Check(twin)}}
+	out, err := Aggregate(children, Options{Agency: "伊川县人民政府"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Parent.Format != layouts.F2019 {
+		t.Fatalf("format %s", out.Parent.Format)
+	}
+	for _, cell := range Cells(layouts.F2019) {
+		got, want := out.Parent.CellText(cell.Key), ""
+		if cell.Kind == layouts.Decimal {
+			want, _ = sumDecimals([]string{r.CellText(cell.Key), r.CellText(cell.Key)})
+		} else {
+			v, _ := r.Value(cell.Key)
+			want = strconv.FormatInt(2*v, 10)
+		}
+		if !equalDecimals(got, want) {
+			t.Errorf("%s = %s, want %s", cell.Key, got, want)
+		}
+	}
+	back, err := report.Parse("p.toml", out.TOML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range report.Check(back) {
+		if f.Severity == report.Error {
+			t.Errorf("2019 aggregate breaks a rule: %v", f)
+		}
+	}
+	if fs := Verify(back, children, nil); len(fs) != 0 {
+		t.Errorf("verify: %v", fs)
+	}
+}
