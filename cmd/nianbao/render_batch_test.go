@@ -238,9 +238,6 @@ func TestSignalInterruptsFolder(t *testing.T) {
 		cmd.Process.Signal(sig)
 		cmd.Wait()
 		code := cmd.ProcessState.ExitCode()
-		if code != 130 && code != 2 { // 2: finished first (the county has an unreadable file)
-			t.Errorf("after %d ms: exit %d\n%s", ms, code, output.String())
-		}
 		count := map[string]int{}
 		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -252,6 +249,11 @@ func TestSignalInterruptsFolder(t *testing.T) {
 			count[strings.TrimSuffix(p, filepath.Ext(p))]++
 			return nil
 		})
+		// 2: finished first (the county has an unreadable file); -1: killed by the signal before the
+		// handler was installed, on a busy machine, with nothing written yet.
+		if code != 130 && code != 2 && (code != -1 || len(count) != 0) {
+			t.Errorf("after %d ms: exit %d, %d files\n%s", ms, code, len(count), output.String())
+		}
 		index, err := os.ReadFile(filepath.Join(out, "index.html"))
 		switch {
 		case code == 130 && err == nil:
