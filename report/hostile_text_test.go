@@ -37,7 +37,7 @@ func TestPlaceholderErrors(t *testing.T) {
 	for p, want := range map[string]string{
 		"收到{{{{收到申请}}}}件":  "不能嵌套",
 		"{{表三.{{办结}}.总计}}": "不能嵌套",
-		"收到{{收到申请件":        "没有闭合",
+		"收到{{收到申请件":        "没有闭合的 }}：{{收到申请件；请补上 }}",
 		"收到申请}}件":          "多余的 }}",
 	} {
 		_, err := Parse("x.toml", withParagraph(t, p))

@@ -108,7 +108,7 @@ func (l *loader) expand(path, s string) string {
 		rest := s[i+2:]
 		k := strings.Index(rest, "}}")
 		if k < 0 {
-			l.errf(path, "占位符的 {{ 没有闭合的 }}：%s", shorten(s[i:]))
+			l.errf(path, "占位符的 {{ 没有闭合的 }}：%s；请补上 }}（占位符写作 {{收到申请}} 这样的形式），或删去多余的 {{", shorten(s[i:]))
 			return orig
 		}
 		name := rest[:k]
