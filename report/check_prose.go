@@ -60,6 +60,7 @@ var (
 	// 处理决定).
 	t2FillerRe     = regexp.MustCompile(`^(?:[共计为了达：:，,\s]|的|数量|总数)*$`)
 	subsetRe       = regexp.MustCompile(`其中|含|包括|包含`)
+	listSepRe      = regexp.MustCompile(`^[、，,；;和及与\s]*$`)
 	fillerRe       = regexp.MustCompile(`^(?:[共计为了合达有已均是总数量：:，,、\s“”（(]|的|政府信息公开|信息公开|申请|案件|事项|件数|决定|宗数|处理决定|数量|结果)*$`)
 	countUnitRe    = regexp.MustCompile(`^\s*(?:件|宗|起|例|个)`)
 	moneyUnitRe    = regexp.MustCompile(`^\s*(万元|元)`)
@@ -480,6 +481,11 @@ func (c *textCheck) resolve(sen sentence, i, segStart int) (resolved, bool) {
 	case tNoun:
 		for k := i - 1; k >= 0; k-- {
 			if s := sen.spans[k]; s.term != nil && s.term.kind == tVerb {
+				// a verb before the previous number carries over a list ("制发规章3件、行政规范性文件5件"),
+				// not past other words ("新制作规范性文件3件，对外公开规范性文件总数28件")
+				if s.start < segStart && !listSepRe.MatchString(sen.text[segStart:last.start]) {
+					return resolved{}, false
+				}
 				return docQuantity(c.r, s.term.id, t.id, nil, s.start)
 			}
 		}
