@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/nianbao/nianbao/report"
 )
 
@@ -219,5 +221,23 @@ func TestDeeplyNestedPartRefused(t *testing.T) {
 		if d, _ := xmlDepth(strings.NewReader(in), maxXMLDepth); d != want {
 			t.Errorf("%s: depth %d, want %d", in, d, want)
 		}
+	}
+}
+
+// TestOversizedSheetReportedOnce: a sheet beyond the row limit is named once, not once per table looked
+// for (表三's sheet was read again for 正文), and the other sheets are still read.
+func TestOversizedSheetReportedOnce(t *testing.T) {
+	data := edit(t, city(t), func(f *excelize.File) {
+		must(t, f.SetCellInt("表三", "A"+itoa(maxRows+10), 1))
+	})
+	_, err := ReadBytes("rows.xlsx", data)
+	if err == nil {
+		t.Fatal("oversized sheet accepted")
+	}
+	if n := strings.Count(err.Error(), "超过上限"); n != 1 {
+		t.Errorf("limit named %d times: %v", n, err)
+	}
+	if strings.Contains(err.Error(), "找不到表四") || strings.Contains(err.Error(), "找不到表二") {
+		t.Errorf("tables on the other sheets not read: %v", err)
 	}
 }

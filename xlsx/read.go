@@ -52,12 +52,12 @@ func (rd *reader) sheetFor(name string, signature string) *sheetGrid {
 		if !ok {
 			var err error
 			if g, err = loadGrid(rd.f, s, &rd.calcs, &rd.visits); err != nil {
-				rd.errf("", "%v", err)
-				return nil
+				rd.errf("", "%v", err) // once: the refused sheet is remembered as nil
+				g = nil
 			}
 			rd.grids[s] = g
 		}
-		if len(g.find(signature)) > 0 {
+		if g != nil && len(g.find(signature)) > 0 {
 			return g
 		}
 	}
