@@ -72,6 +72,10 @@ type srcRow struct {
 	// blanks counts the cells written "/" or "—", or left empty, read as 0; trailing counts the empty ones
 	// at the end of the row (an extra empty column is dropped when the row has too many values).
 	blanks, trailing int
+	// empties counts, in an HTML grid row with no number at all, the empty cells after its labels (if
+	// any): a data row the clerk left blank (the templates have no preset 0) when its label is known, or
+	// table 四's row of values.
+	empties int
 }
 
 // fit drops trailing empty cells beyond n values.
@@ -150,6 +154,13 @@ func readRow(cells gridRow, grid bool) srcRow {
 		}
 		if e.label {
 			lastLabel = i
+		}
+	}
+	if grid && first < 0 {
+		for i, e := range es {
+			if e.empty && i > lastLabel {
+				r.empties++
+			}
 		}
 	}
 	for i, e := range es {

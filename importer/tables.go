@@ -91,10 +91,13 @@ func (a *assembler) table2(rows []srcRow) {
 				}
 			}
 		}
-		if len(row.tokens) == 0 {
+		if len(row.tokens) == 0 && row.empties == 0 {
 			continue
 		}
 		i, how, got := bestLabel(row.labels, labels)
+		if len(row.tokens) == 0 && (i < 0 || how < variantMatch || seen[i]) {
+			continue // a heading or an unknown row without numbers
+		}
 		if i < 0 {
 			a.res.warn(fmt.Sprintf("表二：无法识别的行%s（不是 %s 格式的项目），已舍弃", quoteSrc(row.raw), r.Format))
 			continue
@@ -111,6 +114,10 @@ func (a *assembler) table2(rows []srcRow) {
 		}
 		if row.blanks > 0 {
 			a.res.note(key, fmt.Sprintf("原文有 %d 格为空或写作“/”“—”，按 0 读入", row.blanks), false)
+		}
+		if len(row.tokens) == 0 {
+			a.res.note(key, "原文这一行各格都是空的，按 0 读入", false)
+			continue // the values stay 0
 		}
 		a.t2Values(it, key, row)
 	}
@@ -235,10 +242,13 @@ func (a *assembler) table3(rows []srcRow) {
 				group = groups[gi]
 			}
 		}
-		if len(row.tokens) == 0 {
+		if len(row.tokens) == 0 && row.empties == 0 {
 			continue
 		}
 		i, how, got := a.t3Row(row.labels, all, labels, group)
+		if len(row.tokens) == 0 && (i < 0 || how < variantMatch || seen[all[i].ID] || all[i].ID == "r7" || all[i].ID == "carry") {
+			continue // a heading, an unknown row without numbers, or a blank total (computed below)
+		}
 		if i < 0 {
 			a.res.warn(fmt.Sprintf("表三：无法识别的行%s，已舍弃", quoteSrc(row.raw)))
 			continue
@@ -255,6 +265,11 @@ func (a *assembler) table3(rows []srcRow) {
 		}
 		if row.blanks > 0 {
 			a.res.note(key, fmt.Sprintf("原文有 %d 格为空或写作“/”“—”，按 0 读入", row.blanks), false)
+		}
+		if len(row.tokens) == 0 {
+			r.T3[id] = [7]int64{}
+			a.res.note(key, "原文这一行各格都是空的，按 0 读入", false)
+			continue
 		}
 		a.t3Values(id, all[i].Name(), key, row)
 	}
@@ -371,6 +386,17 @@ func (a *assembler) t3Values(id, name, key string, row srcRow) {
 	a.r.T3[id] = v
 }
 
+// blankT4 reports whether section 四 holds a table row of (at least) 15 empty cells and no label: the
+// row of values left blank.
+func blankT4(rows []srcRow) bool {
+	for _, row := range rows {
+		if len(row.labels) == 0 && row.empties >= 15 {
+			return true
+		}
+	}
+	return false
+}
+
 // table4 reads the numbers of section 四: 15 in table order.
 func (a *assembler) table4(rows []srcRow) {
 	var toks []string
@@ -388,6 +414,8 @@ func (a *assembler) table4(rows []srcRow) {
 		a.res.note("table4", fmt.Sprintf("原文表四%s%s，无法确定各栏数值，暂按 0 填写，请按原件改正", quoteSrc(strings.Join(toks, " ")), why), true)
 	}
 	switch {
+	case len(toks) == 0 && blankT4(rows):
+		a.res.note("table4", "原文表四的数值格都是空的，按 0 读入", false)
 	case len(toks) == 0:
 		a.res.note("table4", "原文中找不到表四的数值，暂按 0 填写", true)
 	case !intTokens(toks):

@@ -342,3 +342,40 @@ func TestSingleSpacedCopy(t *testing.T) {
 		sameTables(t, res.Report, want)
 	}
 }
+
+// TestBlankRows: a page whose tables leave every 0 blank (the templates have no preset 0), so whole rows
+// are empty: they read as 0 with a note, and no row is reported missing.
+func TestBlankRows(t *testing.T) {
+	files, err := filepath.Glob("../examples/*.toml")
+	if err != nil || len(files) < 3 {
+		t.Fatalf("examples: %v (%d)", err, len(files))
+	}
+	for _, name := range files {
+		want, err := report.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page bytes.Buffer
+		if err := html.Render(want, &page, html.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		blanked := regexp.MustCompile(`(<td[^>]*>)0(</td>)`).ReplaceAllString(page.String(), "$1$2")
+		res, err := HTML([]byte(blanked), "", Options{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range res.Warnings {
+			if strings.Contains(w.Msg, "找不到") {
+				t.Errorf("%s: %s", name, w.Msg)
+			}
+		}
+		sameTables(t, res.Report, want)
+		zeroRow := false
+		for _, v := range want.T3 {
+			zeroRow = zeroRow || v == [7]int64{}
+		}
+		if zeroRow && !strings.Contains(string(res.TOML()), "各格都是空的") {
+			t.Errorf("%s: blank rows not noted in the draft", name)
+		}
+	}
+}
