@@ -77,7 +77,7 @@ var (
 	clauseMark     = regexp.MustCompile(`[，,：:（(]`)
 	quoteMark      = regexp.MustCompile(`[，,：:（(、]`)
 	withCarried    = regexp.MustCompile(`^\s*[（(]\s*(?:其中)?含上一?年度?结转`)
-	leftoverRe     = regexp.MustCompile(`(?:另有|尚有|还有|仍有|剩余|余下|其余)\s*$`)
+	leftoverRe     = regexp.MustCompile(`(?:另有|尚有|还有|仍有|剩余|余下|其余|中有)\s*$`)
 	shareRe        = regexp.MustCompile(`^\s*[）)]?\s*[，,、]?\s*[（(]?\s*(合计|共计|共|总计|两项合计|二者合计|合计共)?\s*占(?:比)?([^，。；%％0-9０-９]{0,14}?)(?:的)?(?:比例|比重)?(?:为|达)?\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]`)
 )
 
