@@ -19,39 +19,36 @@ import (
 
 // vocab is the compiled vocabulary of one format.
 type vocab struct {
-	re    *regexp.Regexp   // every phrase, leftmost-longest, without groups (fast)
-	exact []*regexp.Regexp // exact[i] matches a whole phrase of terms[i]
+	scan  *termScanner // every phrase, leftmost-longest (check_scan.go)
 	terms []textTerm
 }
 
-var (
-	vocabOnce sync.Once
-	vocabs    map[layouts.Format]*vocab
-)
+// lazyVocab is the vocabulary of one format, compiled the first time a report of that format is checked
+// (a process usually checks one format only).
+type lazyVocab struct {
+	once sync.Once
+	v    *vocab
+}
+
+var vocabs = map[layouts.Format]*lazyVocab{layouts.F2019: {}, layouts.F2021: {}}
 
 func vocabFor(f layouts.Format) *vocab {
-	vocabOnce.Do(func() {
-		vocabs = map[layouts.Format]*vocab{}
-		for _, ff := range []layouts.Format{layouts.F2019, layouts.F2021} {
-			v := &vocab{}
-			var parts []string
-			for _, t := range textTerms {
-				if t.format != "" && t.format != ff {
-					continue
-				}
-				v.terms = append(v.terms, t)
-				v.exact = append(v.exact, regexp.MustCompile("^(?:"+t.pattern+")$"))
-				parts = append(parts, "(?:"+t.pattern+")")
-			}
-			v.re = regexp.MustCompile(strings.Join(parts, "|"))
-			v.re.Longest()
-			vocabs[ff] = v
-		}
-	})
-	if v, ok := vocabs[f]; ok {
-		return v
+	lv, ok := vocabs[f]
+	if !ok {
+		f, lv = layouts.F2021, vocabs[layouts.F2021]
 	}
-	return vocabs[layouts.F2021]
+	lv.once.Do(func() {
+		v := &vocab{}
+		for _, t := range textTerms {
+			if t.format != "" && t.format != f {
+				continue
+			}
+			v.terms = append(v.terms, t)
+		}
+		v.scan = newTermScanner(v.terms)
+		lv.v = v
+	})
+	return lv.v
 }
 
 var (
@@ -104,15 +101,7 @@ type sentence struct {
 
 func scanSentence(v *vocab, s string) sentence {
 	out := sentence{text: s}
-	var terms []span
-	for _, m := range v.re.FindAllStringIndex(s, -1) {
-		for i, x := range v.exact {
-			if x.MatchString(s[m[0]:m[1]]) {
-				terms = append(terms, span{start: m[0], end: m[1], term: &v.terms[i]})
-				break
-			}
-		}
-	}
+	terms := v.scan.scan(s, v.terms, nil)
 	inTerm := func(a, b int) bool {
 		for _, t := range terms {
 			if a < t.end && b > t.start {

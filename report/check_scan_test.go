@@ -1,0 +1,128 @@
+package report
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/nianbao/nianbao/layouts"
+)
+
+// refScan is the phrase scan as one leftmost-longest regexp of every term, the first term matching the
+// whole phrase naming it: the definition termScanner must follow.
+type refScan struct {
+	re    *regexp.Regexp
+	exact []*regexp.Regexp
+}
+
+func newRefScan(terms []textTerm) *refScan {
+	r := &refScan{}
+	var parts []string
+	for _, t := range terms {
+		r.exact = append(r.exact, regexp.MustCompile("^(?:"+t.pattern+")$"))
+		parts = append(parts, "(?:"+t.pattern+")")
+	}
+	r.re = regexp.MustCompile(strings.Join(parts, "|"))
+	r.re.Longest()
+	return r
+}
+
+func (r *refScan) scan(s string) [][3]int {
+	var out [][3]int
+	for _, m := range r.re.FindAllStringIndex(s, -1) {
+		for i, x := range r.exact {
+			if x.MatchString(s[m[0]:m[1]]) {
+				out = append(out, [3]int{m[0], m[1], i})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// proseCorpus is every sentence of the prose of the examples and the check fixtures.
+func proseCorpus(t *testing.T) []string {
+	t.Helper()
+	base, err := os.ReadFile("testdata/prose/base.inc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, g := range []string{"../examples/*.toml", "testdata/*/*.toml"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	var out []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := string(data)
+		if strings.Contains(f, "prose") && !strings.Contains(src, "\n[report]") {
+			src += string(base)
+		}
+		r, err := Parse(f, []byte(src))
+		if err != nil {
+			continue // testdata/broken, testdata/load
+		}
+		for _, p := range r.allProse() {
+			out = append(out, splitSentences(p.text)...)
+		}
+	}
+	if len(out) < 300 {
+		t.Fatalf("only %d sentences", len(out))
+	}
+	return out
+}
+
+// The phrase scanner finds exactly the phrases, and names exactly the terms, that the single
+// leftmost-longest regexp of all terms does: on every sentence of the examples and fixtures, on
+// sentences glued together, and on random cuts of them (a cut may split a rune).
+func TestTermScannerMatchesRegexp(t *testing.T) {
+	corpus := proseCorpus(t)
+	rng := rand.New(rand.NewPCG(17, 17))
+	var inputs []string
+	inputs = append(inputs, corpus...)
+	for range 2000 {
+		a, b := corpus[rng.IntN(len(corpus))], corpus[rng.IntN(len(corpus))]
+		s := a + b
+		i, j := rng.IntN(len(s)+1), rng.IntN(len(s)+1)
+		inputs = append(inputs, s, s[min(i, j):max(i, j)])
+	}
+	for _, f := range []layouts.Format{layouts.F2019, layouts.F2021} {
+		v := vocabFor(f)
+		ref := newRefScan(v.terms)
+		if len(v.scan.anyFirst) != 0 {
+			t.Errorf("%s: %d terms without a short list of first runes (slow path)", f, len(v.scan.anyFirst))
+		}
+		for _, s := range inputs {
+			var got [][3]int
+			for _, sp := range v.scan.scan(s, v.terms, nil) {
+				i := -1
+				for k := range v.terms {
+					if &v.terms[k] == sp.term {
+						i = k
+					}
+				}
+				got = append(got, [3]int{sp.start, sp.end, i})
+			}
+			if want := ref.scan(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: %q:\n got  %v\n want %v", f, s, got, want)
+			}
+		}
+	}
+}
+
+// No term matches the empty string (the scanner skips empty matches; the union regexp would report them).
+func TestTermsNotEmpty(t *testing.T) {
+	for _, tm := range textTerms {
+		if regexp.MustCompile("^(?:" + tm.pattern + ")$").MatchString("") {
+			t.Errorf("term %q matches the empty string", tm.pattern)
+		}
+	}
+}
