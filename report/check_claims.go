@@ -49,7 +49,10 @@ func (c *textCheck) claims(sen sentence) {
 	if goalMark.MatchString(s) {
 		return
 	}
-	for _, cl := range textClaims {
+	for i, cl := range textClaims {
+		if !claimMayMatch(i, s) {
+			continue
+		}
 		for _, m := range cl.re.FindAllStringIndex(s, -1) {
 			if !c.scopeOK(sen, m[0], false) {
 				continue

@@ -101,8 +101,8 @@ func claimsIn(r *Report) map[claimKind]bool {
 			if goalMark.MatchString(s) {
 				continue
 			}
-			for _, cl := range textClaims {
-				if cl.re.MatchString(s) {
+			for i, cl := range textClaims {
+				if claimMayMatch(i, s) && cl.re.MatchString(s) {
 					out[cl.kind] = true
 				}
 			}

@@ -176,8 +176,8 @@ func checkProse(r *Report, p prose) []Finding {
 var countedRe = regexp.MustCompile(`[0-9０-９零〇一二两三四五六七八九十百千万]\s*(?:件|宗|起|例|个|万元|元|%|％)`)
 
 func anyClaim(s string) bool {
-	for _, cl := range textClaims {
-		if cl.re.MatchString(s) {
+	for i, cl := range textClaims {
+		if claimMayMatch(i, s) && cl.re.MatchString(s) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -48,7 +49,7 @@ func firstRunes(pattern string) (runes []rune, ok bool) {
 		return nil, false
 	}
 	set := map[rune]bool{}
-	nullable, ok := addFirst(re.Simplify(), set)
+	nullable, ok := addFirst(re, set)
 	if !ok || nullable {
 		return nil, false
 	}
@@ -174,4 +175,26 @@ func (l *lazyRegexp) get() *regexp.Regexp {
 		l.re.Longest()
 	})
 	return l.re
+}
+
+// claimGates[i] holds the runes a match of textClaims[i] starts with ("" = no gate): a sentence without
+// any of them cannot hold the claim, and its regexp is not run.
+var claimGates struct {
+	once  sync.Once
+	first []string
+}
+
+// claimMayMatch reports whether textClaims[i] may match s (false only when it cannot).
+func claimMayMatch(i int, s string) bool {
+	claimGates.once.Do(func() {
+		for _, cl := range textClaims {
+			rs, ok := firstRunes(cl.re.String())
+			if !ok {
+				rs = nil
+			}
+			claimGates.first = append(claimGates.first, string(rs))
+		}
+	})
+	g := claimGates.first[i]
+	return g == "" || strings.ContainsAny(s, g)
 }

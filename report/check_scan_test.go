@@ -126,3 +126,26 @@ func TestTermsNotEmpty(t *testing.T) {
 		}
 	}
 }
+
+// Every claim has a gate of first runes, and the gate never hides a match: on every sentence of the
+// corpus a claim that matches passes its gate.
+func TestClaimGates(t *testing.T) {
+	corpus := proseCorpus(t)
+	matched := 0
+	for i, cl := range textClaims {
+		if claimMayMatch(i, "") {
+			t.Errorf("claim %d %q has no gate", i, cl.re)
+		}
+		for _, s := range corpus {
+			if cl.re.MatchString(s) {
+				matched++
+				if !claimMayMatch(i, s) {
+					t.Errorf("claim %d %q matches %q but its gate %q says it cannot", i, cl.re, s, claimGates.first[i])
+				}
+			}
+		}
+	}
+	if matched == 0 {
+		t.Error("no claim in the corpus")
+	}
+}
