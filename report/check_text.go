@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -51,6 +52,9 @@ func (r *Report) allProse() []prose {
 	return out
 }
 
+// noFeeRe is a statement that no fee of any kind was charged: it reports the 信息处理费 too (N-FEE).
+var noFeeRe = regexp.MustCompile(`(?:未|没有|不曾)(?:向申请人)?(?:收取|收)(?:过)?(?:任何)?(?:费用|费)|无(?:任何)?收费`)
+
 func checkText(r *Report) []Finding {
 	var out []Finding
 	for _, p := range r.allProse() {
@@ -58,7 +62,7 @@ func checkText(r *Report) []Finding {
 	}
 	if r.Format == layouts.F2021 {
 		other := strings.Join(append(append([]string{}, r.Other.Paragraphs...), subTexts(r.Other)...), "")
-		if strings.TrimSpace(other) != "" && !strings.Contains(other, "信息处理费") && !strings.Contains(other, "处理费") {
+		if strings.TrimSpace(other) != "" && !strings.Contains(other, "信息处理费") && !strings.Contains(other, "处理费") && !noFeeRe.MatchString(other) {
 			msg := "六、其他需要报告的事项未提及信息处理费；2021 格式要求在此报告收取信息处理费的情况（如“本年度未收取信息处理费。”）"
 			if r.T3["r6_2"][6] > 0 {
 				msg += fmt.Sprintf("，且表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用”为 %d", r.T3["r6_2"][6])
