@@ -144,16 +144,23 @@ func invariantError(runs []Run, m Measurer, o Options, lines []Line) error {
 			// A justified line short of the measure has every gap opened to the bound (half the
 			// mean advance), or no gap that may open (numbers, Latin, URLs are never spaced out).
 			var vis []Glyph
+			var next []rune // the glyph right after each visible one (visible or not)
 			nat := 0.0
-			for _, g := range l.Glyphs[:content] {
+			for i, g := range l.Glyphs[:content] {
 				if a := sanitize(m(g.R, g.Style)); !isZeroWidth(g.R) && a > 0 {
 					vis = append(vis, g)
 					nat += a
+					nr := rune(0)
+					if i+1 < len(l.Glyphs) {
+						nr = l.Glyphs[i+1].R
+					}
+					next = append(next, nr)
 				}
 			}
 			maxExtra, gaps := 0.0, 0
 			for k := 0; k+1 < len(vis); k++ {
-				if spreadable(vis[k].R, vis[k+1].R) && punctClass(vis[k].R) == clsNone { // marks may be cut
+				inside := isWordRune(vis[k].R) && isWordRune(next[k])
+				if spreadable(vis[k].R, vis[k+1].R) && !inside && punctClass(vis[k].R) == clsNone { // marks may be cut
 					gaps++
 					maxExtra = max(maxExtra, vis[k].Advance-sanitize(m(vis[k].R, vis[k].Style)))
 				}

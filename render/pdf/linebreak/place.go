@@ -1,5 +1,7 @@
 package linebreak
 
+import "unicode"
+
 // place sets the glyphs of the line [s,e). Compression: base cuts (adjacent
 // marks), the line-start and line-end cuts, then, when the line is wider
 // than p.width, the remaining punctuation room in proportion (先挤进).
@@ -99,8 +101,8 @@ func (p *para) justify(s int, gs []Glyph, w float64) float64 {
 	gaps := p.gaps[:0]
 	defer func() { p.gaps = gaps }()
 	for t := 0; t+1 < len(vis); t++ {
-		if spreadable(gs[vis[t]].R, gs[vis[t+1]].R) {
-			gaps = append(gaps, vis[t])
+		if k := vis[t]; spreadable(gs[k].R, gs[vis[t+1]].R) && !wordInside(gs[k].R, gs[k+1].R) {
+			gaps = append(gaps, k)
 		}
 	}
 	if len(gaps) == 0 {
@@ -130,7 +132,9 @@ func (p *para) justify(s int, gs []Glyph, w float64) float64 {
 // spreadable reports whether justification may open the gap between two
 // adjacent visible runes a and b.
 func spreadable(a, b rune) bool {
-	wordish := func(r rune) bool { return isWordRune(r) || r == ' ' }
+	// Any space separator (U+0020, the thin U+2009 of "97 4", no-break spaces …) belongs to the number or
+	// phrase it stands in.
+	wordish := func(r rune) bool { return isWordRune(r) || unicode.Is(unicode.Zs, r) }
 	if wordish(a) && wordish(b) {
 		return false
 	}
@@ -190,3 +194,8 @@ func (p *para) cutOnlyNeeded(s, j int, cutL, cutR []float64) {
 		need -= a
 	}
 }
+
+// wordInside reports whether the extra space given to glyph a would open inside a word or number: the
+// glyph right after it, b, is a word rune too (b may be invisible, as a zero-width glyph is, so the gap
+// between visible glyphs is not enough to tell).
+func wordInside(a, b rune) bool { return isWordRune(a) && isWordRune(b) }
