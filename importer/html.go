@@ -60,15 +60,37 @@ func decodeHTML(data []byte, contentType string) (string, error) {
 	if name == "utf-8" {
 		s := string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 		if !utf8.ValidString(s) {
+			// Declared UTF-8 but the bytes are GBK: a page saved from a site whose HTTP header said GBK
+			// while its <meta> says UTF-8 (the browser followed the header).
+			if d, err := report.Decode(data); err == nil {
+				return d, nil
+			}
 			s = strings.ToValidUTF8(s, "\ufffd")
 		}
 		return s, nil
+	}
+	if isGB(name) && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && utf8.Valid(data) && hasMultiByte(data) {
+		// Declared GBK/GB2312 but the bytes are UTF-8 (re-saved by an editor or a browser that kept the
+		// old <meta>): GBK text with Chinese characters is practically never valid UTF-8.
+		return string(data), nil
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
 		return "", fmt.Errorf("页面声明的编码 %s 无法解码：%v", name, err)
 	}
 	return string(out), nil
+}
+
+func isGB(name string) bool { return name == "gbk" || name == "gb18030" || name == "gb2312" }
+
+// hasMultiByte reports whether data holds a multi-byte UTF-8 sequence (any non-ASCII byte).
+func hasMultiByte(data []byte) bool {
+	for _, b := range data {
+		if b >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // skipped elements hold no report text.

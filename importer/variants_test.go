@@ -379,3 +379,29 @@ func TestBlankRows(t *testing.T) {
 		}
 	}
 }
+
+// TestMislabelledCharset: a GBK page whose <meta> says UTF-8 (saved from a site whose HTTP header said
+// GBK) and a UTF-8 page whose <meta> still says GB2312 (re-saved by an editor) both read as Chinese.
+func TestMislabelledCharset(t *testing.T) {
+	want, err := report.Load("../examples/township-2021.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page bytes.Buffer
+	if err := html.Render(want, &page, html.Options{Fragment: true}); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"gbk-as-utf8.html": gbk(t, `<html><head><meta charset="utf-8"></head><body>`+page.String()+`</body></html>`),
+		"utf8-as-gbk.html": []byte(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>` + page.String() + `</body></html>`),
+	} {
+		res, err := HTML(data, "", Options{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Report.Agency != want.Agency || res.Report.Year != want.Year {
+			t.Errorf("%s: agency %q year %d", name, res.Report.Agency, res.Report.Year)
+		}
+		sameTables(t, res.Report, want)
+	}
+}
