@@ -167,6 +167,8 @@ func TestBadInputGenerated(t *testing.T) {
 		{"500-character title", strings.Replace(head, "year = 2023\n", "year = 2023\ntitle = \""+strings.Repeat("题", 500)+"\"\n", 1), "标题过长"},
 		// without a title the agency makes it: the message names the agency the user wrote, with its line
 		{"500-character agency", strings.Replace(head, "测试局", strings.Repeat("局", 500), 1), "2: agency（机关名称）过长（500 字）"},
+		{"101-character agency with a title", strings.Replace(head, "测试局\"", strings.Repeat("局", 101)+"\"\ntitle = \"标题\"", 1), "2: agency（机关名称）过长（101 字）"},
+		{"4 800-character signature", head + "signature = \"" + strings.Repeat("署", 4800) + "\"\n", "signature（署名）过长（4800 字）"},
 	}
 	for _, c := range cases {
 		_, err := report.Parse(c.name+".toml", []byte(c.src))

@@ -16,6 +16,8 @@ const (
 	MaxTextRunes = 20000
 	// MaxTitleRunes is the longest title, in characters.
 	MaxTitleRunes = 200
+	// MaxNameRunes is the longest agency name or signature (署名), in characters: a real one is a line or two.
+	MaxNameRunes = 100
 	// MaxParagraphs is the largest number of paragraphs (all sections together).
 	MaxParagraphs = 2000
 	// MaxCount is the largest count a table cell may hold (10^9 − 1: nine digits).
@@ -66,14 +68,19 @@ func (l *loader) loadMeta(rep map[string]any) {
 	l.loadTitleLines(rep) // load_title.go
 	if n := len([]rune(r.Title)); n > MaxTitleRunes {
 		if generated {
-			// the user wrote no title: the agency is what is too long
-			l.errf("report.agency", "agency（机关名称）过长（%d 字）：由它生成的标题有 %d 字，标题不得超过 %d 字；请写机关的正式名称，或用 title 给出较短的标题", len([]rune(r.Agency)), n, MaxTitleRunes)
+			// The user wrote no title: the agency is what is too long, and the name limit below says so.
 		} else {
 			l.errf("report.title", "标题过长（%d 字）；标题不得超过 %d 字", n, MaxTitleRunes)
 		}
 	}
 	r.Preamble = l.paragraphs(rep, "report.preamble", "preamble", "前言")
 	r.Signature = l.text(rep, "report.signature", "signature", "署名", false)
+	for _, f := range []struct{ path, key, label, v string }{
+		{"report.agency", "agency", "机关名称", r.Agency}, {"report.signature", "signature", "署名", r.Signature}} {
+		if n := len([]rune(f.v)); n > MaxNameRunes {
+			l.errf(f.path, "%s（%s）过长（%d 字），不得超过 %d 字；请写机关的正式名称（用 title 可另给标题）", f.key, f.label, n, MaxNameRunes)
+		}
+	}
 	r.AmountNote = l.text(rep, "report.amount_note", "amount_note", "采购总金额单位说明", false)
 	if r.AmountNote != "" && r.Format == layouts.F2021 {
 		l.errf("report.amount_note", "amount_note 只用于 2019 格式表二“采购总金额”；2021 格式表二已印有“本年收费金额（单位：万元）”，请删除此键")

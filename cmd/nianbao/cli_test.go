@@ -131,6 +131,9 @@ func TestTypoSuggestions(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "--year 的值") || !strings.Contains(stderr, "整数") {
 		t.Errorf("--year 二〇二五: exit %d\n%s", code, stderr)
 	}
+	if code, _, stderr := runCLI("version", "extra"); code != 2 || !strings.Contains(stderr, "多余的参数") {
+		t.Errorf("version extra: exit %d\n%s", code, stderr)
+	}
 	code, _, stderr = runCLI("render", "-o")
 	if code != 2 || !strings.Contains(stderr, "-o 后面要跟一个值") {
 		t.Errorf("-o without value: exit %d\n%s", code, stderr)

@@ -67,6 +67,10 @@ func init() {
 			if code, ok := parse(fs, args); !ok {
 				return code
 			}
+			if fs.NArg() > 0 {
+				fmt.Fprintf(stderr, "nianbao version：多余的参数 %q；直接运行 nianbao version\n", fs.Arg(0))
+				return 2
+			}
 			fmt.Fprintln(stdout, versionLine())
 			return 0
 		}})
