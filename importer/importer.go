@@ -88,19 +88,49 @@ func (r *Result) note(key, msg string, warn bool) {
 		if strings.Contains(old, msg) {
 			return
 		}
+		switch n := strings.Count(old, "\n") + 1; {
+		case n > maxNoteLines:
+			return
+		case n == maxNoteLines:
+			msg = "……（同类提示过多，其余从略）"
+		}
 		msg = old + "\n" + msg
 		r.Notes[key] = msg
 	} else {
 		r.Notes[key] = msg
 	}
 	if warn {
-		r.Warnings = append(r.Warnings, Warning{Key: key, Msg: lastLine(msg)})
+		r.addWarning(Warning{Key: key, Msg: lastLine(msg)})
 	}
+}
+
+// Bounds on what a hostile page can make the draft say: 30 000 unknown rows once took 48 s
+// (every warning was also appended to one growing note).
+const (
+	// maxWarnings is the number of warnings listed; one more line says that the rest were left out.
+	maxWarnings = 200
+	// maxNoteLines is the number of lines one value's comment holds.
+	maxNoteLines = 20
+)
+
+// addWarning appends a warning unless maxWarnings were listed already.
+func (r *Result) addWarning(w Warning) {
+	switch n := len(r.Warnings); {
+	case n > maxWarnings:
+		return
+	case n == maxWarnings:
+		w = Warning{Msg: "提示过多，其余的不再列出：页面中可能有大量不属于年度报告的内容，请核对所选文件"}
+	}
+	r.Warnings = append(r.Warnings, w)
 }
 
 // warn records a warning about the page as a whole (also kept as a note at the top of the draft).
 func (r *Result) warn(msg string) {
-	r.Warnings = append(r.Warnings, Warning{Msg: msg})
+	if len(r.Warnings) > maxWarnings {
+		return
+	}
+	r.addWarning(Warning{Msg: msg})
+	msg = r.Warnings[len(r.Warnings)-1].Msg
 	if r.Notes == nil {
 		r.Notes = map[string]string{}
 	}

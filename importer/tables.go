@@ -133,7 +133,7 @@ func (a *assembler) table2(rows []srcRow) {
 		}
 	}
 	if len(missing) > 0 {
-		a.res.Warnings = append(a.res.Warnings, Warning{Key: "table2", Msg: fmt.Sprintf("表二：原文中找不到 %d 行（%s），暂按 0 填写", len(missing), strings.Join(missing, "、"))})
+		a.res.addWarning(Warning{Key: "table2", Msg: fmt.Sprintf("表二：原文中找不到 %d 行（%s），暂按 0 填写", len(missing), strings.Join(missing, "、"))})
 	}
 }
 
@@ -298,7 +298,7 @@ func (a *assembler) table3(rows []srcRow) {
 		}
 	}
 	if len(missing) > 0 {
-		a.res.Warnings = append(a.res.Warnings, Warning{Key: "table3", Msg: fmt.Sprintf("表三：原文中找不到 %d 行（%s），暂按 0 填写", len(missing), strings.Join(missing, "、"))})
+		a.res.addWarning(Warning{Key: "table3", Msg: fmt.Sprintf("表三：原文中找不到 %d 行（%s），暂按 0 填写", len(missing), strings.Join(missing, "、"))})
 	}
 }
 
@@ -526,7 +526,7 @@ func (a *assembler) resolveAmbiguous() {
 				}
 				msg := fmt.Sprintf("原文该行数字粘连，拆法不止一种；按%s取 %s，请核对", why, joinInts(c))
 				a.res.Notes[key] = strings.TrimPrefix(strings.Join(kept, "\n")+"\n"+msg, "\n")
-				a.res.Warnings = append(a.res.Warnings, Warning{Key: key, Msg: msg})
+				a.res.addWarning(Warning{Key: key, Msg: msg})
 				a.dropWarning(key)
 				return true
 			}

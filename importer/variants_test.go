@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"fmt"
 	stdhtml "html"
 	"path/filepath"
 	"regexp"
@@ -403,5 +404,33 @@ func TestMislabelledCharset(t *testing.T) {
 			t.Errorf("%s: agency %q year %d", name, res.Report.Agency, res.Report.Year)
 		}
 		sameTables(t, res.Report, want)
+	}
+}
+
+// TestManyUnknownRowsBounded: a page of tens of thousands of rows that name no official row gives a
+// bounded list of warnings (one line says the rest were left out) and a bounded draft; every warning
+// was also appended to one growing note, which took 48 s on a 6 MB page.
+func TestManyUnknownRowsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("三、收到和处理政府信息公开申请情况\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "第%d项本地统计事项甲乙丙丁戊己庚辛壬癸\t1\t2\t3\t4\t5\t6\t21\n", i)
+		fmt.Fprintf(&b, "（一）予以公开\t%d\t0\t0\t0\t0\t0\t%d\n", i, i) // the same row again and again
+	}
+	res, err := Text([]byte(b.String()), Options{Name: "many.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(res.Warnings); n > maxWarnings+1 || n < maxWarnings {
+		t.Errorf("%d warnings", n)
+	}
+	if !strings.Contains(res.Warnings[len(res.Warnings)-1].Msg, "不再列出") {
+		t.Errorf("last warning %q", res.Warnings[len(res.Warnings)-1].Msg)
+	}
+	if n := len(res.TOML()); n > 200<<10 {
+		t.Errorf("draft of %d bytes", n)
+	}
+	if got := res.Report.T3["r1"]; got != [7]int64{0, 0, 0, 0, 0, 0, 0} {
+		t.Errorf("first 予以公开 row not kept: %v", got)
 	}
 }
