@@ -49,8 +49,9 @@ func (c *textCheck) claims(sen sentence) {
 	if goalMark.MatchString(s) {
 		return
 	}
+	may := claimsMay(s)
 	for i, cl := range textClaims {
-		if !claimMayMatch(i, s) {
+		if !may.has(i) {
 			continue
 		}
 		for _, m := range cl.re.FindAllStringIndex(s, -1) {

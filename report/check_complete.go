@@ -101,8 +101,9 @@ func claimsIn(r *Report) map[claimKind]bool {
 			if goalMark.MatchString(s) {
 				continue
 			}
+			may := claimsMay(s)
 			for i, cl := range textClaims {
-				if claimMayMatch(i, s) && cl.re.MatchString(s) {
+				if may.has(i) && cl.re.MatchString(s) {
 					out[cl.kind] = true
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/layouts"
 )
@@ -52,7 +53,6 @@ func vocabFor(f layouts.Format) *vocab {
 }
 
 var (
-	sentenceEnd = regexp.MustCompile(`[。！？；!?;]`)
 	// t2FillerRe is what may stand between a table 二 phrase and its number: no 申请 (行政许可申请 are not
 	// 处理决定).
 	t2FillerRe     = regexp.MustCompile(`^(?:[共计为了达：:，,\s]|的|数量|总数)*$`)
@@ -176,8 +176,9 @@ func checkProse(r *Report, p prose) []Finding {
 var countedRe = regexp.MustCompile(`[0-9０-９零〇一二两三四五六七八九十百千万]\s*(?:件|宗|起|例|个|万元|元|%|％)`)
 
 func anyClaim(s string) bool {
+	may := claimsMay(s)
 	for i, cl := range textClaims {
-		if claimMayMatch(i, s) && cl.re.MatchString(s) {
+		if may.has(i) && cl.re.MatchString(s) {
 			return true
 		}
 	}
@@ -214,9 +215,13 @@ func mentions(r *Report, id string) []mention {
 func splitSentences(p string) []string {
 	var out []string
 	last := 0
-	for _, m := range sentenceEnd.FindAllStringIndex(p, -1) {
-		out = append(out, p[last:m[1]])
-		last = m[1]
+	for i, r := range p {
+		switch r {
+		case '。', '！', '？', '；', '!', '?', ';':
+			end := i + utf8.RuneLen(r)
+			out = append(out, p[last:end])
+			last = end
+		}
 	}
 	if last < len(p) {
 		out = append(out, p[last:])

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -133,13 +134,13 @@ func TestClaimGates(t *testing.T) {
 	corpus := proseCorpus(t)
 	matched := 0
 	for i, cl := range textClaims {
-		if claimMayMatch(i, "") {
+		if claimsMay("").has(i) {
 			t.Errorf("claim %d %q has no gate", i, cl.re)
 		}
 		for _, s := range corpus {
 			if cl.re.MatchString(s) {
 				matched++
-				if !claimMayMatch(i, s) {
+				if !claimsMay(s).has(i) {
 					t.Errorf("claim %d %q matches %q but its gate %q says it cannot", i, cl.re, s, claimGates.first[i])
 				}
 			}
@@ -147,5 +148,71 @@ func TestClaimGates(t *testing.T) {
 	}
 	if matched == 0 {
 		t.Error("no claim in the corpus")
+	}
+}
+
+// splitSentences cuts after every 。！？；!?; exactly as the regexp of those characters would, and loses
+// nothing.
+func TestSplitSentences(t *testing.T) {
+	end := regexp.MustCompile(`[。！？；!?;]`)
+	ref := func(p string) []string {
+		var out []string
+		last := 0
+		for _, m := range end.FindAllStringIndex(p, -1) {
+			out = append(out, p[last:m[1]])
+			last = m[1]
+		}
+		if last < len(p) {
+			out = append(out, p[last:])
+		}
+		return out
+	}
+	corpus := proseCorpus(t)
+	inputs := []string{"", "。", "a;b!c?", "无结尾", "\xff。\xe3\x80", "一。二！三？四；五"}
+	for i := 0; i+3 < len(corpus); i += 3 {
+		inputs = append(inputs, corpus[i]+corpus[i+1]+corpus[i+2])
+	}
+	for _, p := range inputs {
+		got, want := splitSentences(p), ref(p)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: got %q, want %q", p, got, want)
+		}
+		if strings.Join(got, "") != p {
+			t.Fatalf("%q: pieces %q lose text", p, got)
+		}
+	}
+}
+
+// quickFirst reads every pattern of the vocabulary and of the claims, and agrees with regexp/syntax on
+// each (and on a few patterns it must leave to regexp/syntax).
+func TestQuickFirst(t *testing.T) {
+	var pats []string
+	for _, tm := range textTerms {
+		pats = append(pats, tm.pattern)
+	}
+	for _, cl := range textClaims {
+		pats = append(pats, cl.re.String())
+	}
+	var extra = []string{`a|b`, `(?:a|)b`, `a?b?`, `[ab]{0,2}c`, `[ab]{1,2}c`, `x{2}`, `x{,2}`, `[^a]b`, `\sa`, `a*?b`,
+		`(a)b`, `(?i)a`, `.a`, `^a`, `[a-z]`, `[0-9０-９]{4}`, `[]a]`, `a{1}{2}`, `a**`, `[z-a]`, `(?:a`, `a)`}
+	for _, p := range append(pats, extra...) {
+		want, wantOK := syntaxFirstRunes(p)
+		q, nullable, ok := quickFirst(p)
+		if !ok {
+			if slices.Contains(pats, p) {
+				t.Errorf("%q: quickFirst cannot read a pattern of the vocabulary", p)
+			}
+			continue
+		}
+		got, gotOK := q, !nullable
+		if nullable {
+			got = nil
+		}
+		slices.Sort(got)
+		got = slices.Compact(got)
+		slices.Sort(want)
+		if gotOK != wantOK || !slices.Equal(got, want) {
+			t.Errorf("%q: quickFirst %q %v, regexp/syntax %q %v", p, string(got), gotOK, string(want), wantOK)
+		}
 	}
 }
