@@ -78,7 +78,8 @@ func sampleReport(t testing.TB, f layouts.Format) *report.Report {
 		Preamble:  []string{"前言 <b>&amp;</b> \"引号\" 'x' <script>alert(1)</script>。"},
 		Signature: "样例局", Date: strconv.Itoa(year+1) + "年1月20日",
 		Overview: report.Narrative{
-			Paragraphs: []string{"总述。"},
+			// A long URL must wrap on a phone instead of widening the page (TestBrowserLayout measures it).
+			Paragraphs: []string{"总述。", "本报告电子版可在www.example.gov.cn/art/2025/1/20/art_1229012345_59876543.html?from=zfxxgknb下载。"},
 			Sections: []report.SubSection{
 				{Title: "主动公开", RunIn: true, Paragraphs: []string{"第一段。", "第二段。"}},
 				{Title: "政府信息管理", Paragraphs: []string{"管理。"}},

@@ -12,13 +12,13 @@ const (
 	// styleDraft is the 草稿 mark at the top of a draft.
 	styleDraft = "margin:0 0 1em;padding:0.25em;border:2px solid #c00;color:#c00;font-size:1.5em;font-weight:bold;line-height:1.4;text-align:center;text-indent:0;letter-spacing:1em;"
 	// styleTitle is the report title (2号 小标宋 in the PDF).
-	styleTitle = "margin:0.5em 0 1em;font-size:1.6em;font-weight:bold;line-height:1.4;text-align:center;text-indent:0;text-wrap:balance;"
+	styleTitle = "margin:0.5em 0 1em;font-size:1.6em;font-weight:bold;line-height:1.4;text-align:center;text-indent:0;text-wrap:balance;word-wrap:break-word;overflow-wrap:anywhere;"
 	// styleH1 is a first-level heading 一、总体情况 (黑体 in the PDF, indented two characters).
-	styleH1 = "margin:1em 0 0.5em;font-size:1.2em;font-weight:bold;line-height:1.6;text-align:left;text-indent:2em;text-wrap:pretty;"
+	styleH1 = "margin:1em 0 0.5em;font-size:1.2em;font-weight:bold;line-height:1.6;text-align:left;text-indent:2em;text-wrap:pretty;word-wrap:break-word;overflow-wrap:anywhere;"
 	// styleH2 is a second-level heading （一）主动公开 on a line of its own (楷体 in the PDF).
-	styleH2 = "margin:0.5em 0;font-size:1em;font-weight:bold;line-height:1.8;text-align:left;text-indent:2em;text-wrap:pretty;"
+	styleH2 = "margin:0.5em 0;font-size:1em;font-weight:bold;line-height:1.8;text-align:left;text-indent:2em;text-wrap:pretty;word-wrap:break-word;overflow-wrap:anywhere;"
 	// stylePara is a body paragraph: first line indented two characters, justified.
-	stylePara = "margin:0 0 0.5em;line-height:1.8;font-weight:normal;text-align:justify;text-indent:2em;"
+	stylePara = "margin:0 0 0.5em;line-height:1.8;font-weight:normal;text-align:justify;text-indent:2em;word-wrap:break-word;overflow-wrap:anywhere;"
 	// styleLead is the run-in heading at the start of a paragraph.
 	styleLead = "font-weight:bold;"
 	// styleSignature and styleDate close the report, right-aligned four characters from the right edge;
