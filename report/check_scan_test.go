@@ -216,3 +216,32 @@ func TestQuickFirst(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTermScanner compares the phrase scanner with the single regexp on arbitrary text, in both formats.
+func FuzzTermScanner(f *testing.F) {
+	f.Add("收到政府信息公开申请12件，其中自然人10件；予以公开及部分公开8件，结转下年度继续办理2件。")
+	f.Add("被申请行政复议1件，结果维持；制发规章3件、行政规范性文件5件，废止2件。")
+	f.Add("\xff收到\xe3申请")
+	refs := map[layouts.Format]*refScan{}
+	for _, fm := range []layouts.Format{layouts.F2019, layouts.F2021} {
+		refs[fm] = newRefScan(vocabFor(fm).terms)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for fm, ref := range refs {
+			v := vocabFor(fm)
+			var got [][3]int
+			for _, sp := range v.scan.scan(s, v.terms, nil) {
+				i := -1
+				for k := range v.terms {
+					if &v.terms[k] == sp.term {
+						i = k
+					}
+				}
+				got = append(got, [3]int{sp.start, sp.end, i})
+			}
+			if want := ref.scan(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: %q:\n got  %v\n want %v", fm, s, got, want)
+			}
+		}
+	})
+}
