@@ -66,19 +66,7 @@ func checkComplete(r *Report) []Finding {
 }
 
 // line finds the line of a key path, falling back to its parents.
-func (r *Report) line(path string) int {
-	for p := path; p != ""; {
-		if n, ok := r.Lines[p]; ok {
-			return n
-		}
-		i := strings.LastIndexByte(p, '.')
-		if i < 0 {
-			break
-		}
-		p = p[:i]
-	}
-	return 0
-}
+func (r *Report) line(path string) int { return keyLine(r.Lines, path) }
 
 func narrativeText(n Narrative) string {
 	var b strings.Builder

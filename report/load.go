@@ -114,9 +114,12 @@ func (l *loader) errf(path, format string, args ...any) {
 }
 
 // line finds the line of a key path, falling back to its parents.
-func (l *loader) line(path string) int {
+func (l *loader) line(path string) int { return keyLine(l.lines, path) }
+
+// keyLine finds the line of a key path in lines, falling back to its parents ("table3.r1" → "table3").
+func keyLine(lines map[string]int, path string) int {
 	for p := path; p != ""; {
-		if n, ok := l.lines[p]; ok {
+		if n, ok := lines[p]; ok {
 			return n
 		}
 		i := strings.LastIndexByte(p, '.')

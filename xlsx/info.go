@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -232,8 +231,6 @@ func (rd *reader) readInfo(r *report.Report) {
 // guessFormat returns the format of the year, for a workbook whose 报告格式 cell is empty.
 func (rd *reader) guessFormat(year int) layouts.Format { return layouts.DefaultFormat(year) }
 
-var dateText = regexp.MustCompile(`^(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?$`)
-
 // parseDate reads a date cell: a date serial number, or text such as 2025年1月20日, 2025-01-20, 2025/1/20.
 func parseDate(ct cellText) (time.Time, bool) {
 	s := fold(ct.raw)
@@ -244,16 +241,5 @@ func parseDate(ct cellText) (time.Time, bool) {
 		}
 		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
 	}
-	m := dateText.FindStringSubmatch(s)
-	if m == nil {
-		return time.Time{}, false
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-	if t.Year() != y || int(t.Month()) != mo || t.Day() != d {
-		return time.Time{}, false
-	}
-	return t, true
+	return report.ParseDate(s)
 }

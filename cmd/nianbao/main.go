@@ -232,10 +232,7 @@ func printRender(res *nianbao.Result, err error, draft bool, stdout, stderr io.W
 
 func cmdInit(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("init", "", stderr)
-	format := fs.String("format", "", "`格式`：2019 或 2021（默认按年份：2020 年及以前 2019，以后 2021）")
-	year := fs.Int("year", 0, "报告`年份`（必填），例如 2025")
-	agency := fs.String("agency", "", "`机关名称`，例如 某某县人民政府办公室")
-	from := fs.String("from", "", "上年的报告`上年.toml`：带入上年结转、上一年项目数量、机关名称和开头段落")
+	skeleton := skeletonFlags(fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -243,28 +240,46 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nianbao init：多余的参数 %q（模板打印到标准输出，用 > 文件名.toml 保存）\n", fs.Arg(0))
 		return 2
 	}
-	if *year < 2008 || *year > 2100 {
-		fmt.Fprintln(stderr, "nianbao init：必须用 --year 给出报告年份，例如 --year 2025")
+	o, ok := skeleton()
+	if !ok {
 		return 2
-	}
-	o := report.SkeletonOptions{Year: *year, Agency: *agency, Format: layouts.Format(*format)}
-	if *format == "" {
-		o.Format = layouts.DefaultFormat(*year)
-	}
-	if !o.Format.Valid() {
-		fmt.Fprintf(stderr, "nianbao init：--format 只能是 2019 或 2021，不能是 %q\n", *format)
-		return 2
-	}
-	if *from != "" {
-		prev, err := report.Load(*from)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
-		}
-		o.From = prev
 	}
 	fmt.Fprint(stdout, report.Skeleton(o))
 	return 0
+}
+
+// skeletonFlags defines the flags of a blank report (init, xlsx template): --format, --year, --agency and
+// --from. After parsing, the returned function checks them, loads last year's report (TOML or workbook) and
+// returns the skeleton options; ok is false after it printed what is wrong.
+func skeletonFlags(fs *cmdFlags) func() (report.SkeletonOptions, bool) {
+	format := fs.String("format", "", "`格式`：2019 或 2021（默认按年份：2020 年及以前 2019，以后 2021）")
+	year := fs.Int("year", 0, "报告`年份`（必填），例如 2025")
+	agency := fs.String("agency", "", "`机关名称`，例如 某某县人民政府办公室")
+	from := fs.String("from", "", "上年的报告`上年.toml`（或 .xlsx）：带入上年结转、上一年项目数量、机关名称和开头段落")
+	return func() (report.SkeletonOptions, bool) {
+		name := "nianbao " + fs.Name()
+		if *year < 2008 || *year > 2100 {
+			fmt.Fprintf(fs.stderr, "%s：必须用 --year 给出报告年份，例如 --year 2025\n", name)
+			return report.SkeletonOptions{}, false
+		}
+		o := report.SkeletonOptions{Year: *year, Agency: *agency, Format: layouts.Format(*format)}
+		if *format == "" {
+			o.Format = layouts.DefaultFormat(*year)
+		}
+		if !o.Format.Valid() {
+			fmt.Fprintf(fs.stderr, "%s：--format 只能是 2019 或 2021，不能是 %q\n", name, *format)
+			return o, false
+		}
+		if *from != "" {
+			prev, _, err := nianbao.LoadAny(*from)
+			if err != nil {
+				fmt.Fprintln(fs.stderr, err)
+				return o, false
+			}
+			o.From = prev
+		}
+		return o, true
+	}
 }
 
 // countErrors counts the findings of severity error.

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/nianbao/nianbao"
-	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
 	"github.com/nianbao/nianbao/xlsx"
 )
@@ -80,10 +79,7 @@ func writeOut(out string, data []byte, stdout, stderr io.Writer, cmd string) int
 
 func cmdXlsxTemplate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("xlsx template", "nianbao xlsx template [--format 2019|2021] --year 年份 [--agency 机关名称] [--from 上年.toml] [-o 模板.xlsx]", stderr)
-	format := fs.String("format", "", "`格式`：2019 或 2021（默认按年份：2020 年及以前 2019，以后 2021）")
-	year := fs.Int("year", 0, "报告`年份`（必填），例如 2025")
-	agency := fs.String("agency", "", "`机关名称`，例如 某某县人民政府办公室")
-	from := fs.String("from", "", "上年的报告`上年.toml`（或 .xlsx）：带入上年结转、上一年项目数量、机关名称和开头段落")
+	skeleton := skeletonFlags(fs)
 	out := fs.String("o", "", "写到这个`文件`（默认写到标准输出，用 > 模板.xlsx 保存）")
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -92,25 +88,9 @@ func cmdXlsxTemplate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nianbao xlsx template：多余的参数 %q（用 -o 文件.xlsx 指定输出）\n", fs.Arg(0))
 		return 2
 	}
-	if *year < 2008 || *year > 2100 {
-		fmt.Fprintln(stderr, "nianbao xlsx template：必须用 --year 给出报告年份，例如 --year 2025")
+	o, ok := skeleton()
+	if !ok {
 		return 2
-	}
-	o := report.SkeletonOptions{Year: *year, Agency: *agency, Format: layouts.Format(*format)}
-	if *format == "" {
-		o.Format = layouts.DefaultFormat(*year)
-	}
-	if !o.Format.Valid() {
-		fmt.Fprintf(stderr, "nianbao xlsx template：--format 只能是 2019 或 2021，不能是 %q\n", *format)
-		return 2
-	}
-	if *from != "" {
-		prev, _, err := nianbao.LoadAny(*from)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
-		}
-		o.From = prev
 	}
 	var b bytes.Buffer
 	if err := xlsx.Template(o, &b); err != nil {
