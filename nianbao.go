@@ -217,7 +217,7 @@ func CheckFileFigures(path, prev string) ([]report.Finding, []report.Figure, err
 		if err != nil {
 			return fs, figs, err
 		}
-		fs = append(fs, locate(report.CheckPair(p, r))...)
+		fs = append(report.DropCarriedRepeats(fs, p, r), locate(report.CheckPair(p, r))...)
 	}
 	return fs, figs, nil
 }

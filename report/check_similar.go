@@ -128,11 +128,42 @@ func checkSimilar(prev, cur *Report) []Finding {
 func carriedText(prev, cur *Report, f *Finding) {
 	want, table := prev.T3["carry"][6], cur.T3["carried"][6]
 	for _, m := range mentions(cur, "carried") {
-		if m.n == want || m.n != table {
+		if m.n == want && want != table {
+			// The prose is right and only the table is wrong: DropCarriedRepeats removes N-TEXT's finding.
+			f.Message += fmt.Sprintf("；%s正文“%s”写的 %d 件与上年报告一致，改表格即可", m.p.where, m.quote, m.n)
+			return
+		}
+		if m.n != table {
 			continue
 		}
 		f.Quote = m.quote
 		f.Message += fmt.Sprintf("；%s正文“%s”写的也是 %d 件（上年报告结转下年度总计为 %d 件），改表格时请一并改正文", m.p.where, m.quote, m.n, want)
 		return
 	}
+}
+
+// DropCarriedRepeats removes from own (this year's findings, from Check) the N-TEXT findings that CheckPair
+// accounts for: when the table's 上年结转 total differs from last year's 结转下年度 total and a sentence states
+// last year's number, the one mistake is the table cell, which X-CARRY names (with the sentence); N-TEXT's
+// "the prose differs from the table" about that sentence would be a second finding for it. Call it where
+// Check and CheckPair findings are combined.
+func DropCarriedRepeats(own []Finding, prev, cur *Report) []Finding {
+	want, table := prev.T3["carry"][6], cur.T3["carried"][6]
+	if want == table {
+		return own
+	}
+	right := map[[2]string]bool{}
+	for _, m := range mentions(cur, "carried") {
+		if m.n == want {
+			right[[2]string{m.p.where, m.quote}] = true
+		}
+	}
+	out := own[:0:0]
+	for _, f := range own {
+		if f.Rule == "N-TEXT" && right[[2]string{f.Row, f.Quote}] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -138,5 +139,40 @@ post = [0, 0, 1, 1]
 	fs := without(Check(r), "")
 	if len(fs) != 1 || fs[0].Rule != "N-TEXT" || fs[0].Expected != "0" || fs[0].Actual != "2" {
 		t.Errorf("“未发生…行政复议” with 2 cases: %v", fs)
+	}
+}
+
+// TestCarriedProseRightTableWrong: the table's 上年结转 differs from last year's 结转下年度 and the prose states
+// last year's number. One mistake (the table cell), one finding: X-CARRY, naming the sentence as right; the
+// N-TEXT finding about that sentence is dropped where the two checks are combined.
+func TestCarriedProseRightTableWrong(t *testing.T) {
+	prev := mustLoad(t, "testdata/broken/x-carry-prev.toml")
+	data, err := os.ReadFile("testdata/broken/x-carry.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "本年度未收到政府信息公开申请，上年结转的申请已全部办结。", "本年度未收到新的政府信息公开申请，上年结转2件，已全部办结。", 1)
+	cur, err := Parse("x-carry-prose.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := Check(cur)
+	if len(own) != 1 || own[0].Rule != "N-TEXT" || own[0].Quote != "上年结转2件" {
+		t.Fatalf("Check alone: %v, want the N-TEXT finding on 上年结转2件", own)
+	}
+	all := append(DropCarriedRepeats(own, prev, cur), CheckPair(prev, cur)...)
+	if len(all) != 1 || all[0].Rule != "X-CARRY" || !strings.Contains(all[0].Message, "“上年结转2件”写的 2 件与上年报告一致") {
+		t.Fatalf("combined: %v, want one X-CARRY finding that names the sentence as right", all)
+	}
+	// The twin: the prose repeats this year's wrong number: N-TEXT has nothing to say, X-CARRY names it.
+	src = strings.Replace(src, "上年结转2件", "上年结转1件", 1)
+	cur, err = Parse("x-carry-prose.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	own = Check(cur)
+	all = append(DropCarriedRepeats(own, prev, cur), CheckPair(prev, cur)...)
+	if len(all) != 1 || all[0].Rule != "X-CARRY" || !strings.Contains(all[0].Message, "写的也是 1 件") {
+		t.Fatalf("twin: %v", all)
 	}
 }

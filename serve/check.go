@@ -77,7 +77,7 @@ func checkDocPrev(name string, d *Doc, prev func(cur *report.Report) *report.Rep
 	if prev != nil {
 		if p := prev(r); p != nil {
 			res.Prev = p.File
-			findings = append(findings, report.CheckPair(p, r)...)
+			findings = append(report.DropCarriedRepeats(findings, p, r), report.CheckPair(p, r)...)
 		}
 	}
 	for _, f := range findings {
