@@ -14,32 +14,22 @@ func (b *builder) s(parts ...string) {
 
 // text writes s as element content: & < > escaped. Every other character, including U+00A0 and the
 // full-width space, is written as itself (never as an entity such as &nbsp;).
-func (b *builder) text(s string) {
-	for _, c := range s {
-		switch c {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		default:
-			b.WriteRune(c)
-		}
-	}
-}
+func (b *builder) text(s string) { b.escape(s, false) }
 
 // attr writes s as a double-quoted attribute value: & < > " escaped.
-func (b *builder) attr(s string) {
+func (b *builder) attr(s string) { b.escape(s, true) }
+
+// escape writes s with & < > (and " when quote is set) as entities, every other character as itself.
+func (b *builder) escape(s string, quote bool) {
 	for _, c := range s {
-		switch c {
-		case '&':
+		switch {
+		case c == '&':
 			b.WriteString("&amp;")
-		case '<':
+		case c == '<':
 			b.WriteString("&lt;")
-		case '>':
+		case c == '>':
 			b.WriteString("&gt;")
-		case '"':
+		case c == '"' && quote:
 			b.WriteString("&quot;")
 		default:
 			b.WriteRune(c)
