@@ -96,14 +96,11 @@ func unpackBundled(file string) ([]byte, *os.File, error) {
 	if !ok || err != nil || st.Size() < 18 {
 		return nil, nil, fmt.Errorf("bundled font %s is truncated", file)
 	}
-	var trailer [8]byte // CRC-32 and size of the decompressed font, read without copying the embedded file
-	if _, err := ra.ReadAt(trailer[:], st.Size()-8); err != nil {
+	cached, size, err := cachePath(file, ra, st.Size())
+	if err != nil {
 		return nil, nil, err
 	}
-	sum, size := binary.LittleEndian.Uint32(trailer[:]), binary.LittleEndian.Uint32(trailer[4:])
-	cached := ""
-	if dir := cacheDir(); dir != "" {
-		cached = filepath.Join(dir, fmt.Sprintf("%s-%08x-%d.v2", file, sum, size))
+	if cached != "" {
 		if data, cf, err := readCached(cached, size); err == nil {
 			return data, cf, nil
 		}
@@ -116,6 +113,53 @@ func unpackBundled(file string) ([]byte, *os.File, error) {
 		saveCache(cached, data)
 	}
 	return data, nil, nil
+}
+
+// cachePath returns the on-disk cache file of a bundled font ("" when the cache is off), named by the CRC-32
+// and size in the embedded gzip file's trailer (read without copying the embedded file), and that size.
+func cachePath(file string, ra io.ReaderAt, gzSize int64) (string, uint32, error) {
+	var trailer [8]byte
+	if _, err := ra.ReadAt(trailer[:], gzSize-8); err != nil {
+		return "", 0, err
+	}
+	sum, size := binary.LittleEndian.Uint32(trailer[:]), binary.LittleEndian.Uint32(trailer[4:])
+	dir := cacheDir()
+	if dir == "" {
+		return "", size, nil
+	}
+	return filepath.Join(dir, fmt.Sprintf("%s-%08x-%d.v2", file, sum, size)), size, nil
+}
+
+// BundledCached reports whether the default font of every role is already in the on-disk cache (a stat of
+// each file, no check of its contents): when one is not, the first render gunzips fonts, work worth spreading
+// over the cores (Set.Preload does it concurrently).
+func BundledCached() bool {
+	for _, role := range Roles {
+		if bf, ok := bundled[role]; ok && !bundledCached(bf.file) {
+			return false
+		}
+	}
+	return true
+}
+
+// bundledCached reports whether the cache file of one bundled font exists with the right size.
+func bundledCached(file string) bool {
+	f, err := bundledFS.Open("data/" + file + ".gz")
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	ra, ok := f.(io.ReaderAt)
+	st, err := f.Stat()
+	if !ok || err != nil || st.Size() < 18 {
+		return false
+	}
+	path, size, err := cachePath(file, ra, st.Size())
+	if err != nil || path == "" {
+		return false
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() == int64(size)+8
 }
 
 // gunzip decompresses a gzip stream of a known size (klauspost's gzip, about twice as fast as the standard

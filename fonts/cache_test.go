@@ -162,3 +162,51 @@ func TestBundledEmbeddable(t *testing.T) {
 		}
 	}
 }
+
+// TestBundledCached: false with an empty cache, after all but one role's font is cached, for a cache file
+// of the wrong size and with the cache off; true once every role's default font is cached.
+func TestBundledCached(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(CacheDirEnv, dir)
+	if BundledCached() {
+		t.Fatal("BundledCached is true with an empty cache")
+	}
+	var last string
+	for _, role := range Roles {
+		if bf, ok := bundled[role]; ok {
+			if last != "" {
+				if _, f, err := unpackBundled(last); err != nil {
+					t.Fatal(err)
+				} else if f != nil {
+					f.Close()
+				}
+			}
+			last = bf.file
+		}
+	}
+	if BundledCached() {
+		t.Fatalf("BundledCached is true while %s is not cached", last)
+	}
+	if _, f, err := unpackBundled(last); err != nil {
+		t.Fatal(err)
+	} else if f != nil {
+		f.Close()
+	}
+	if !BundledCached() {
+		t.Fatal("BundledCached is false with every role's font cached")
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) == 0 {
+		t.Fatal("nothing in the cache folder")
+	}
+	if err := os.Truncate(filepath.Join(dir, ents[0].Name()), 100); err != nil {
+		t.Fatal(err)
+	}
+	if BundledCached() {
+		t.Fatal("BundledCached is true with a truncated cache file")
+	}
+	t.Setenv(CacheDirEnv, "off")
+	if BundledCached() {
+		t.Fatal("BundledCached is true with the cache off")
+	}
+}

@@ -166,6 +166,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		return renderBatch(fs.Args(), o, batch, stdout, stderr) // render_batch.go
 	}
 	inputs := nianbao.UniqueInputs(fs.Args())
+	coresFor(len(inputs)) // gc.go
 	stopOnSignal(stderr)
 	written := map[string]string{}
 	for _, in := range inputs {

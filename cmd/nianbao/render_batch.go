@@ -72,6 +72,7 @@ func renderBatch(paths []string, o nianbao.RenderOptions, b batchFlags, stdout, 
 			written[abs] = in
 		}
 	}
+	coresFor(len(inputs)) // gc.go
 	stopOnSignal(stderr)
 	progress := publish.NewProgress(stderr, len(inputs), publish.IsTerminal(stderr))
 	units := make([]publish.Unit, len(inputs))

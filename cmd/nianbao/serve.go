@@ -37,6 +37,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	o.FontFiles = files
+	useAllCores() // gc.go: a server answers requests concurrently
 	path := "."
 	switch fs.NArg() {
 	case 0:
