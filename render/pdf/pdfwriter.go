@@ -6,11 +6,10 @@ import (
 	"encoding/hex"
 	"math"
 	"strconv"
-	"sync"
 	"time"
 	"unicode/utf16"
 
-	"github.com/klauspost/compress/zlib"
+	"github.com/nianbao/nianbao/internal/deflate"
 )
 
 // pdfWriter assembles a PDF 1.7 file in memory: numbered indirect objects, the cross-reference table
@@ -18,7 +17,8 @@ import (
 // (alloc) so objects can refer to ones written later.
 type pdfWriter struct {
 	buf     bytes.Buffer
-	offsets []int // byte offset of object i+1; -1 until written
+	offsets []int  // byte offset of object i+1; -1 until written
+	scratch []byte // the compressed stream being written, reused from stream to stream
 }
 
 func newPDFWriter() *pdfWriter {
@@ -52,10 +52,11 @@ func (pw *pdfWriter) object(n int, body string) {
 
 // stream writes object n as a Flate-compressed stream; extra holds more dictionary entries.
 func (pw *pdfWriter) stream(n int, extra string, data []byte) error {
-	z, err := compress(data)
+	z, err := deflate.AppendZlib(pw.scratch[:0], data)
 	if err != nil {
 		return err
 	}
+	pw.scratch = z
 	pw.compressed(n, extra, z)
 	return nil
 }
@@ -108,29 +109,6 @@ func (pw *pdfWriter) finish(root, info int) []byte {
 
 // ref returns an indirect reference "n 0 R".
 func ref(n int) string { return strconv.Itoa(n) + " 0 R" }
-
-// zlibPool keeps compressors between streams and calls: a new one allocates about a megabyte.
-var zlibPool = sync.Pool{New: func() any {
-	z, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return z
-}}
-
-// compress returns data zlib-compressed (the PDF FlateDecode filter) with klauspost's zlib at BestSpeed:
-// the same input gives the same bytes on every run and machine, in well under half the standard library's time.
-func compress(data []byte) ([]byte, error) {
-	var out bytes.Buffer
-	out.Grow(len(data)/2 + 64)
-	z := zlibPool.Get().(*zlib.Writer)
-	defer zlibPool.Put(z)
-	z.Reset(&out)
-	if _, err := z.Write(data); err != nil {
-		return nil, err
-	}
-	if err := z.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
-}
 
 // appendNum appends v with at most prec decimals and no trailing zeros; NaN and infinities become 0.
 func appendNum(b []byte, v float64, prec int) []byte {

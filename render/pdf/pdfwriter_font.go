@@ -33,15 +33,15 @@ func (f *embeddedFont) encode(b []byte, s string) []byte {
 	return append(b, '>')
 }
 
-// fontParts is a font role prepared for embedding: everything but the object numbers, so the roles can
-// be subset and compressed in parallel and then written in a fixed order.
+// fontParts is a font role prepared for embedding: everything but the object numbers and the compression,
+// done as it is written.
 type fontParts struct {
 	base    string // /ABCDEF+PostScriptName
 	widths  []byte // the /W entry
 	desc    []byte // the font descriptor entries after FontName
-	file    []byte // the subset, compressed
-	fileLen int    // its length uncompressed
-	cmap    []byte // the ToUnicode CMap, compressed
+	file    []byte // the subset
+	fileLen int    // its length
+	cmap    []byte // the ToUnicode CMap
 	gids    map[rune]uint16
 }
 
@@ -144,18 +144,13 @@ func buildFont(fi *faceInfo, role fonts.Role, runes []rune) (*fontParts, error) 
 	b = append(b, " /StemV "...)
 	p.desc = strconv.AppendInt(b, int64(50+(weight/65)*(weight/65)), 10)
 
-	if p.file, err = compress(sub); err != nil {
-		return nil, err
-	}
-	if p.cmap, err = compress(toUnicode(uses)); err != nil {
-		return nil, err
-	}
+	p.file, p.cmap = sub, toUnicode(uses)
 	return p, nil
 }
 
 // writeFont writes a prepared font: the Type0 font, its CIDFontType2 descendant (CIDToGIDMap /Identity,
 // the widths of the subset's glyphs), the font descriptor, the font file and the ToUnicode CMap.
-func (pw *pdfWriter) writeFont(p *fontParts, res string) *embeddedFont {
+func (pw *pdfWriter) writeFont(p *fontParts, res string) (*embeddedFont, error) {
 	type0, cid, desc, file, cmap := pw.alloc(), pw.alloc(), pw.alloc(), pw.alloc(), pw.alloc()
 	pw.object(type0, "<< /Type /Font /Subtype /Type0 /BaseFont "+p.base+" /Encoding /Identity-H /DescendantFonts ["+
 		ref(cid)+"] /ToUnicode "+ref(cmap)+" >>")
@@ -163,9 +158,13 @@ func (pw *pdfWriter) writeFont(p *fontParts, res string) *embeddedFont {
 		" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor "+ref(desc)+
 		" /CIDToGIDMap /Identity /DW 1000"+string(p.widths)+" >>")
 	pw.object(desc, "<< /Type /FontDescriptor /FontName "+p.base+string(p.desc)+" /FontFile2 "+ref(file)+" >>")
-	pw.compressed(file, " /Length1 "+strconv.Itoa(p.fileLen), p.file)
-	pw.compressed(cmap, "", p.cmap)
-	return &embeddedFont{res: res, obj: type0, gids: p.gids}
+	if err := pw.stream(file, " /Length1 "+strconv.Itoa(p.fileLen), p.file); err != nil {
+		return nil, err
+	}
+	if err := pw.stream(cmap, "", p.cmap); err != nil {
+		return nil, err
+	}
+	return &embeddedFont{res: res, obj: type0, gids: p.gids}, nil
 }
 
 // glyphRune is a glyph id of a subset and the character it draws.

@@ -61,35 +61,11 @@ func subsetFontGlyphs(data []byte, m *metrics, runes []rune) ([]byte, map[rune]u
 		}
 		return 2 * int(be.Uint16(loca[2*g:])), true
 	}
-	read := map[int][]byte{} // outlines read so far (m.outline may read them from the font file)
-	glyphData := func(g int) []byte {
-		if d, ok := read[g]; ok {
-			return d
-		}
-		a, ok1 := offset(g)
-		b, ok2 := offset(g + 1)
-		if !ok1 || !ok2 || a > b || b > len(glyf) {
-			return nil
-		}
-		d := glyf[a:b]
-		if m != nil && len(glyf) > 0 && len(m.glyf) == len(glyf) && &m.glyf[0] == &glyf[0] {
-			d = m.outline(a, b)
-		}
-		read[g] = d
-		return d
-	}
-	keep := map[int]bool{}
-	var add func(g, depth int)
-	add = func(g, depth int) {
-		if g < 0 || g >= numGlyphs || keep[g] || depth > 8 {
-			return
-		}
-		keep[g] = true
-		// A composite glyph: keep its components.
-		d := glyphData(g)
-		eachComponent(d, func(at int) { add(int(be.Uint16(d[at:])), depth+1) })
-	}
-	add(0, 0)
+	// The glyphs to keep: .notdef, those of the runes, then the components of composite glyphs (breadth
+	// first, at most 8 levels deep). Their outlines are read a level at a time (readOutlines).
+	read := map[int][]byte{}
+	keep := map[int]bool{0: true}
+	pending := []int{0}
 	type pair struct {
 		r rune
 		g int
@@ -103,8 +79,28 @@ func subsetFontGlyphs(data []byte, m *metrics, runes []rune) ([]byte, map[rune]u
 		seen[r] = true
 		if g := m.glyph(r); g != 0 && g < numGlyphs {
 			cmap = append(cmap, pair{r, g})
-			add(g, 0)
+			if !keep[g] {
+				keep[g] = true
+				pending = append(pending, g)
+			}
 		}
+	}
+	for depth := 0; len(pending) > 0; depth++ {
+		readOutlines(m, glyf, offset, pending, read)
+		if depth == 8 {
+			break
+		}
+		var next []int
+		for _, g := range pending {
+			d := read[g]
+			eachComponent(d, func(at int) {
+				if c := int(be.Uint16(d[at:])); c < numGlyphs && !keep[c] {
+					keep[c] = true
+					next = append(next, c)
+				}
+			})
+		}
+		pending = next
 	}
 	sort.Slice(cmap, func(i, j int) bool { return cmap[i].r < cmap[j].r })
 
@@ -128,7 +124,7 @@ func subsetFontGlyphs(data []byte, m *metrics, runes []rune) ([]byte, map[rune]u
 	}
 	size := 0
 	for _, g := range ids {
-		size += (len(glyphData(g)) + 3) &^ 3
+		size += (len(read[g]) + 3) &^ 3
 	}
 	newGlyf := make([]byte, 0, size)
 	newLoca := make([]byte, 4*(len(ids)+1))
@@ -143,9 +139,10 @@ func subsetFontGlyphs(data []byte, m *metrics, runes []rune) ([]byte, map[rune]u
 				copy(newHmtx[4*i+2:], hmtx[lsb:lsb+2])
 			}
 		}
-		d := append([]byte(nil), glyphData(g)...)
+		start := len(newGlyf)
+		newGlyf = append(newGlyf, read[g]...)
+		d := newGlyf[start:]
 		eachComponent(d, func(at int) { be.PutUint16(d[at:], uint16(newID[int(be.Uint16(d[at:]))])) })
-		newGlyf = append(newGlyf, d...)
 		for len(newGlyf)%4 != 0 {
 			newGlyf = append(newGlyf, 0)
 		}
@@ -232,30 +229,98 @@ func assembleFont(tables map[string][]byte) []byte {
 	be.PutUint16(hdr[6:], uint16(16*sr))
 	be.PutUint16(hdr[8:], uint16(es))
 	be.PutUint16(hdr[10:], uint16(16*n-16*sr))
-	var body []byte
+	size := len(hdr)
+	for _, tag := range tags {
+		size += (len(tables[tag]) + 3) &^ 3
+	}
+	out := append(make([]byte, 0, size), hdr...)
 	for i, tag := range tags {
 		d := tables[tag]
-		rec := hdr[12+16*i:]
+		rec := out[12+16*i:]
 		copy(rec, tag)
 		be.PutUint32(rec[4:], checksum(d))
-		be.PutUint32(rec[8:], uint32(len(hdr)+len(body)))
-		be.PutUint32(rec[12:], uint32(len(d)))
-		body = append(body, d...)
-		for len(body)%4 != 0 {
-			body = append(body, 0)
+		be.PutUint32(out[12+16*i+8:], uint32(len(out)))
+		be.PutUint32(out[12+16*i+12:], uint32(len(d)))
+		out = append(out, d...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
 		}
 	}
-	return append(hdr, body...)
+	return out
 }
 
+// checksum is the sfnt table checksum: the sum of the big-endian 32-bit words, the last one padded with zeros.
 func checksum(d []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(d); i += 4 {
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		sum += binary.BigEndian.Uint32(d[i:])
+	}
+	if i < len(d) {
 		var w [4]byte
-		copy(w[:], d[i:min(i+4, len(d))])
+		copy(w[:], d[i:])
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum
+}
+
+// outlineGap is the largest gap between two outlines that readOutlines reads with them in one call: reading
+// a few kilobytes more costs less than another pread.
+const outlineGap = 2048
+
+// readOutlines reads the outlines of glyphs gs (absent from read) into read: slices of glyf when the table is
+// in memory, else of one buffer filled through m.glyphs (the font cache file), with one read for every run
+// of outlines that lie within outlineGap bytes of each other. A glyph whose loca entries are out of range,
+// or that cannot be read, gets no outline (nil).
+func readOutlines(m *metrics, glyf []byte, offset func(int) (int, bool), gs []int, read map[int][]byte) {
+	type span struct{ g, a, b int }
+	spans := make([]span, 0, len(gs))
+	for _, g := range gs {
+		a, ok1 := offset(g)
+		b, ok2 := offset(g + 1)
+		if !ok1 || !ok2 || a > b || b > len(glyf) {
+			read[g] = nil
+			continue
+		}
+		spans = append(spans, span{g, a, b})
+	}
+	fromFile := m != nil && m.glyphs != nil && len(glyf) > 0 && len(m.glyf) == len(glyf) && &m.glyf[0] == &glyf[0]
+	if !fromFile {
+		for _, s := range spans {
+			read[s.g] = glyf[s.a:s.b]
+		}
+		return
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].a < spans[j].a })
+	// Runs of spans read together, and the size of the buffer for all of them.
+	type run struct{ a, b, first, last int }
+	var runs []run
+	total := 0
+	for i, s := range spans {
+		if n := len(runs); n > 0 && s.a <= runs[n-1].b+outlineGap {
+			if s.b > runs[n-1].b {
+				total += s.b - runs[n-1].b
+				runs[n-1].b = s.b
+			}
+			runs[n-1].last = i
+			continue
+		}
+		runs = append(runs, run{s.a, s.b, i, i})
+		total += s.b - s.a
+	}
+	buf := make([]byte, total)
+	for _, r := range runs {
+		d := buf[: r.b-r.a : r.b-r.a]
+		buf = buf[r.b-r.a:]
+		_, err := m.glyphs.ReadAt(d, int64(r.a))
+		for _, s := range spans[r.first : r.last+1] {
+			if err != nil {
+				read[s.g] = nil
+			} else {
+				read[s.g] = d[s.a-r.a : s.b-r.a : s.b-r.a]
+			}
+		}
+	}
 }
 
 // eachComponent calls fn with the offset of the glyph index of every component of a composite glyph d (a

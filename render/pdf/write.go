@@ -7,7 +7,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"sync"
 
 	"github.com/nianbao/nianbao/fonts"
 )
@@ -34,27 +33,34 @@ func (d *Document) Write(w io.Writer) error {
 
 	pw := newPDFWriter()
 	catalog, pages, info, resources := pw.alloc(), pw.alloc(), pw.alloc(), pw.alloc()
-	// Subset and compress the faces in parallel; write them in role order.
+	// Subset the faces one after the other (one compressor for the whole file; a batch renders reports in
+	// parallel instead), size the file, then write them in role order.
 	parts := make([]*fontParts, len(roles))
-	errs := make([]error, len(roles))
-	var wg sync.WaitGroup
+	size, maxFile := 16<<10, 0
 	for i, r := range roles {
 		role := fonts.Role(r)
 		fi := d.faces[role]
 		if fi == nil {
 			return fmt.Errorf("PDF：%s角色的字体没有载入", r)
 		}
-		wg.Go(func() { parts[i], errs[i] = buildFont(fi, role, used[role]) })
+		var err error
+		if parts[i], err = buildFont(fi, role, used[role]); err != nil {
+			return fmt.Errorf("PDF：%s角色的字体 %s 无法嵌入：%v", r, fi.face.Family, err)
+		}
+		size += len(parts[i].file) + len(parts[i].cmap)/4 + len(parts[i].widths) + 1024
+		maxFile = max(maxFile, len(parts[i].file))
 	}
-	wg.Wait()
+	pw.buf.Grow(size + 4<<10*len(d.Pages))
+	pw.scratch = make([]byte, 0, maxFile+maxFile/16+1024) // the largest stream, the body font, compressed
 	embedded := map[fonts.Role]*embeddedFont{}
 	fontDict := "<< /Font <<"
 	for i, r := range roles {
 		role := fonts.Role(r)
-		if errs[i] != nil {
-			return fmt.Errorf("PDF：%s角色的字体 %s 无法嵌入：%v", r, d.faces[role].face.Family, errs[i])
+		ef, err := pw.writeFont(parts[i], "F"+strconv.Itoa(i+1))
+		if err != nil {
+			return fmt.Errorf("PDF：写出失败：%v", err)
 		}
-		ef := pw.writeFont(parts[i], "F"+strconv.Itoa(i+1))
+		parts[i] = nil
 		embedded[role] = ef
 		fontDict += " /" + ef.res + " " + ref(ef.obj)
 	}
