@@ -2,9 +2,10 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/internal/lazyre"
 )
 
 // Qualitative claims of prose (rule N-TEXT): "未收到政府信息公开申请", "未发生行政复议", "均获维持",
@@ -24,23 +25,23 @@ const (
 
 // textClaims is the vocabulary of claims.
 var textClaims = []struct {
-	re   *regexp.Regexp
+	re   *lazyre.RE
 	kind claimKind
 }{
-	{regexp.MustCompile(`(?:未|没有)(?:收到|受理|接到|接收|收悉)(?:过)?(?:任何)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请`), claimNoApplication},
-	{regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|被申请|收到|有|涉及|产生)[^。；，,！？]{0,16}?(?:行政)?复议`), claimNoReview},
-	{regexp.MustCompile(`(?:未|没有|无)(?:发生|出现|被提起|被起诉|被诉|被申请|收到|有|涉及|产生)[^。；，,！？]{0,24}?(?:行政)?诉讼`), claimNoLitigation},
-	{regexp.MustCompile(`零(?:行政)?复议`), claimNoReview},
-	{regexp.MustCompile(`零(?:行政)?诉讼`), claimNoLitigation},
-	{regexp.MustCompile(`均(?:获|被|予以|已被|已获|为)?(?:法院|复议机关)?(?:判决|决定)?维持|全部(?:获|被|予以)?维持|均胜诉|全部胜诉`), claimAllKept},
-	{regexp.MustCompile(`(?:无|未|没有|零|均未|未发生|未出现)(?:一起|一件|任何)?(?:案件)?(?:被)?(?:行政复议|行政诉讼|复议机关|法院|复议|诉讼)?(?:被|予以)?(?:纠错|纠正|撤销|败诉|确认违法)`), claimNoFix},
+	{lazyre.New(`(?:未|没有)(?:收到|受理|接到|接收|收悉)(?:过)?(?:任何)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请`), claimNoApplication},
+	{lazyre.New(`(?:未|没有|无)(?:发生|出现|被申请|收到|有|涉及|产生)[^。；，,！？]{0,16}?(?:行政)?复议`), claimNoReview},
+	{lazyre.New(`(?:未|没有|无)(?:发生|出现|被提起|被起诉|被诉|被申请|收到|有|涉及|产生)[^。；，,！？]{0,24}?(?:行政)?诉讼`), claimNoLitigation},
+	{lazyre.New(`零(?:行政)?复议`), claimNoReview},
+	{lazyre.New(`零(?:行政)?诉讼`), claimNoLitigation},
+	{lazyre.New(`均(?:获|被|予以|已被|已获|为)?(?:法院|复议机关)?(?:判决|决定)?维持|全部(?:获|被|予以)?维持|均胜诉|全部胜诉`), claimAllKept},
+	{lazyre.New(`(?:无|未|没有|零|均未|未发生|未出现)(?:一起|一件|任何)?(?:案件)?(?:被)?(?:行政复议|行政诉讼|复议机关|法院|复议|诉讼)?(?:被|予以)?(?:纠错|纠正|撤销|败诉|确认违法)`), claimNoFix},
 }
 
 var (
-	fixWords   = regexp.MustCompile(`纠错|纠正|败诉|撤销|确认违法`)
-	reviewWord = regexp.MustCompile(`复议`)
-	litWord    = regexp.MustCompile(`诉讼|起诉`)
-	postWord   = regexp.MustCompile(`复议后(?:提起)?(?:行政)?(?:诉讼|起诉)`)
+	fixWords   = lazyre.New(`纠错|纠正|败诉|撤销|确认违法`)
+	reviewWord = lazyre.New(`复议`)
+	litWord    = lazyre.New(`诉讼|起诉`)
+	postWord   = lazyre.New(`复议后(?:提起)?(?:行政)?(?:诉讼|起诉)`)
 )
 
 // claims checks the qualitative claims of one sentence.

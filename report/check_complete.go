@@ -2,10 +2,11 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/nianbao/nianbao/internal/lazyre"
 )
 
 // Completeness and plausibility: what evaluators score before they read the numbers (rules C-AGENCY,
@@ -121,9 +122,9 @@ func checkDate(r *Report) []Finding {
 var (
 	// sentenceYearRe is a sentence that opens with a year as its time: "2022年，…", "2022年我局…",
 	// "2022年制作、获取…" (not "2022年度部门决算…").
-	sentenceYearRe = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[一二三四五六七八九十]+、|是)?\s*([0-9０-９]{4})\s*年(?:[，,]|我|本|全|共|累计|制作|获取|主动|收到|受理|新|办)`)
-	prevOKRe       = regexp.MustCompile(`上年|去年|同比|相比|对比|比较|较|增长|下降|减少|增加|提高|上升|结转|以来|至今|以前|截至|截止|连续|相较|分别|和|与|至|到|期间|历年|底|年报|报告|决算|预算|考核|评估|评议|反馈|整改|发布|公布`)
-	futureOKRe     = regexp.MustCompile(`到|至|前|规划|目标|远景|纲要|十四五|十五五|愿景|届时|计划|力争|预计|将|期间|以来`)
+	sentenceYearRe = lazyre.New(`^(?:[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[一二三四五六七八九十]+、|是)?\s*([0-9０-９]{4})\s*年(?:[，,]|我|本|全|共|累计|制作|获取|主动|收到|受理|新|办)`)
+	prevOKRe       = lazyre.New(`上年|去年|同比|相比|对比|比较|较|增长|下降|减少|增加|提高|上升|结转|以来|至今|以前|截至|截止|连续|相较|分别|和|与|至|到|期间|历年|底|年报|报告|决算|预算|考核|评估|评议|反馈|整改|发布|公布`)
+	futureOKRe     = lazyre.New(`到|至|前|规划|目标|远景|纲要|十四五|十五五|愿景|届时|计划|力争|预计|将|期间|以来`)
 )
 
 // checkYears warns about a narrative sentence that starts with last year's year (or a year beyond next

@@ -1,14 +1,15 @@
 package report
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/nianbao/nianbao/internal/lazyre"
 )
 
 // A number in prose: ASCII or full-width digits (thousands separated by , or ，, an optional decimal part),
 // or a run of Chinese numerals (五, 十二, 两, 一百零三, 二〇二三).
-var proseNumRe = regexp.MustCompile(`[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+`)
+var proseNumRe = lazyre.New(`[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+`)
 
 // digitFold turns full-width digits and separators into ASCII and drops thousands separators.
 var digitFold = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6",

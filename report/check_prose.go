@@ -3,12 +3,12 @@ package report
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
+	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/layouts"
 )
 
@@ -55,27 +55,27 @@ func vocabFor(f layouts.Format) *vocab {
 var (
 	// t2FillerRe is what may stand between a table 二 phrase and its number: no 申请 (行政许可申请 are not
 	// 处理决定).
-	t2FillerRe     = regexp.MustCompile(`^(?:[共计为了达：:，,\s]|的|数量|总数)*$`)
-	subsetRe       = regexp.MustCompile(`其中|含|包括|包含`)
-	listSepRe      = regexp.MustCompile(`^[、，,；;和及与\s]*$`)
-	fillerRe       = regexp.MustCompile(`^(?:[共计为了合达有已均是总数量：:，,、\s“”（(]|的|政府信息公开|信息公开|申请|案件|事项|件数|决定|宗数|处理决定|数量|结果)*$`)
-	countUnitRe    = regexp.MustCompile(`^\s*(?:件|宗|起|例|个)`)
-	moneyUnitRe    = regexp.MustCompile(`^\s*(万元|元)`)
-	percentRe      = regexp.MustCompile(`^\s*[%％]`)
-	roughBeforeRe  = regexp.MustCompile(roughBefore)
-	roughAfterRe   = regexp.MustCompile(roughAfter)
-	otherTimeMark  = regexp.MustCompile(otherTimeRe)
-	partPeriodMark = regexp.MustCompile(partPeriodRe)
-	wholeYearMark  = regexp.MustCompile(wholeYearRe)
-	subUnitMark    = regexp.MustCompile(subUnitRe)
-	wholeAreaMark  = regexp.MustCompile(wholeAreaRe)
-	goalMark       = regexp.MustCompile(goalRe)
-	yearMark       = regexp.MustCompile(`([0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年`)
-	clauseMark     = regexp.MustCompile(`[，,：:（(]`)
-	quoteMark      = regexp.MustCompile(`[，,：:（(、]`)
-	withCarried    = regexp.MustCompile(`^\s*[（(]\s*(?:其中)?含上一?年度?结转`)
-	leftoverRe     = regexp.MustCompile(`(?:另有|尚有|还有|仍有|剩余|余下|其余|中有)\s*$`)
-	shareRe        = regexp.MustCompile(`^\s*[）)]?\s*[，,、]?\s*[（(]?\s*(合计|共计|共|总计|两项合计|二者合计|合计共)?\s*占(?:比)?([^，。；%％0-9０-９]{0,14}?)(?:的)?(?:比例|比重)?(?:为|达)?\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]`)
+	t2FillerRe     = lazyre.New(`^(?:[共计为了达：:，,\s]|的|数量|总数)*$`)
+	subsetRe       = lazyre.New(`其中|含|包括|包含`)
+	listSepRe      = lazyre.New(`^[、，,；;和及与\s]*$`)
+	fillerRe       = lazyre.New(`^(?:[共计为了合达有已均是总数量：:，,、\s“”（(]|的|政府信息公开|信息公开|申请|案件|事项|件数|决定|宗数|处理决定|数量|结果)*$`)
+	countUnitRe    = lazyre.New(`^\s*(?:件|宗|起|例|个)`)
+	moneyUnitRe    = lazyre.New(`^\s*(万元|元)`)
+	percentRe      = lazyre.New(`^\s*[%％]`)
+	roughBeforeRe  = lazyre.New(roughBefore)
+	roughAfterRe   = lazyre.New(roughAfter)
+	otherTimeMark  = lazyre.New(otherTimeRe)
+	partPeriodMark = lazyre.New(partPeriodRe)
+	wholeYearMark  = lazyre.New(wholeYearRe)
+	subUnitMark    = lazyre.New(subUnitRe)
+	wholeAreaMark  = lazyre.New(wholeAreaRe)
+	goalMark       = lazyre.New(goalRe)
+	yearMark       = lazyre.New(`([0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年`)
+	clauseMark     = lazyre.New(`[，,：:（(]`)
+	quoteMark      = lazyre.New(`[，,：:（(、]`)
+	withCarried    = lazyre.New(`^\s*[（(]\s*(?:其中)?含上一?年度?结转`)
+	leftoverRe     = lazyre.New(`(?:另有|尚有|还有|仍有|剩余|余下|其余|中有)\s*$`)
+	shareRe        = lazyre.New(`^\s*[）)]?\s*[，,、]?\s*[（(]?\s*(合计|共计|共|总计|两项合计|二者合计|合计共)?\s*占(?:比)?([^，。；%％0-9０-９]{0,14}?)(?:的)?(?:比例|比重)?(?:为|达)?\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]`)
 )
 
 // span is a phrase or a number found in a sentence (byte offsets).
@@ -173,7 +173,7 @@ func checkProse(r *Report, p prose) []Finding {
 }
 
 // countedRe finds a number with a unit: a sentence without one states no quantity.
-var countedRe = regexp.MustCompile(`[0-9０-９零〇一二两三四五六七八九十百千万]\s*(?:件|宗|起|例|个|万元|元|%|％)`)
+var countedRe = lazyre.New(`[0-9０-９零〇一二两三四五六七八九十百千万]\s*(?:件|宗|起|例|个|万元|元|%|％)`)
 
 func anyClaim(s string) bool {
 	may := claimsMay(s)

@@ -1,11 +1,12 @@
 package report
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/internal/lazyre"
 )
 
 // The phrase scanner of N-TEXT. It finds the phrases of textTerms in a sentence exactly as one
@@ -17,7 +18,7 @@ import (
 type termScanner struct {
 	// anchored[i] matches the longest phrase of terms[i] at the start of a string; it is compiled the
 	// first time it is needed (a report meets only some of the terms).
-	anchored []lazyRegexp
+	anchored []*lazyre.RE
 	// byFirst lists, in term order, the terms that can start with a rune; anyFirst the terms whose first
 	// rune is not a short list (none in textTerms today), tried everywhere.
 	byFirst  map[rune][]int
@@ -26,9 +27,9 @@ type termScanner struct {
 
 func newTermScanner(terms []textTerm) *termScanner {
 	sc := &termScanner{byFirst: map[rune][]int{}}
-	sc.anchored = make([]lazyRegexp, len(terms))
+	sc.anchored = make([]*lazyre.RE, len(terms))
 	for i, t := range terms {
-		sc.anchored[i].pattern = "^(?:" + t.pattern + ")"
+		sc.anchored[i] = lazyre.NewLongest("^(?:" + t.pattern + ")")
 		first, ok := firstRunes(t.pattern)
 		if !ok {
 			sc.anyFirst = append(sc.anyFirst, i)
@@ -141,7 +142,7 @@ func (sc *termScanner) scan(s string, terms []textTerm, out []span) []span {
 		r, w := utf8.DecodeRuneInString(s[p:])
 		best, bestTerm := 0, -1
 		try := func(i int) {
-			if loc := sc.anchored[i].get().FindStringIndex(s[p:]); loc != nil && loc[1] > best {
+			if loc := sc.anchored[i].FindStringIndex(s[p:]); loc != nil && loc[1] > best {
 				best, bestTerm = loc[1], i
 			}
 		}
@@ -171,21 +172,6 @@ func (sc *termScanner) scan(s string, terms []textTerm, out []span) []span {
 		p += best
 	}
 	return out
-}
-
-// lazyRegexp is a leftmost-longest regexp compiled on first use, safely for concurrent use.
-type lazyRegexp struct {
-	once    sync.Once
-	pattern string
-	re      *regexp.Regexp
-}
-
-func (l *lazyRegexp) get() *regexp.Regexp {
-	l.once.Do(func() {
-		l.re = regexp.MustCompile(l.pattern)
-		l.re.Longest()
-	})
-	return l.re
 }
 
 // claimGates says, for each rune, which claims of textClaims a match can start with it: a sentence

@@ -2,11 +2,11 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/layouts"
 )
 
@@ -53,7 +53,7 @@ func (r *Report) allProse() []prose {
 }
 
 // noFeeRe is a statement that no fee of any kind was charged: it reports the 信息处理费 too (N-FEE).
-var noFeeRe = regexp.MustCompile(`(?:未|没有|不曾)(?:向申请人)?(?:收取|收)(?:过)?(?:任何)?(?:费用|费)|无(?:任何)?收费`)
+var noFeeRe = lazyre.New(`(?:未|没有|不曾)(?:向申请人)?(?:收取|收)(?:过)?(?:任何)?(?:费用|费)|无(?:任何)?收费`)
 
 func checkText(r *Report) []Finding {
 	var out []Finding

@@ -1,8 +1,7 @@
 package report
 
 import (
-	"regexp"
-
+	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/layouts"
 )
 
@@ -169,11 +168,11 @@ var textQuantities = map[string]textQuantity{
 
 // Share bases named in "占…的X%": the words and the quantity they stand for.
 var shareBases = []struct {
-	re  *regexp.Regexp
+	re  *lazyre.RE
 	qty string
 }{
-	{regexp.MustCompile(`办结|答复|办理|处理|结果`), "r7"},
-	{regexp.MustCompile(`收到|受理|新收|申请总|申请量|全部申请|申请数`), "new"},
+	{lazyre.New(`办结|答复|办理|处理|结果`), "r7"},
+	{lazyre.New(`收到|受理|新收|申请总|申请量|全部申请|申请数`), "new"},
 }
 
 // Scope markers: a sentence (or clause) that carries one of these talks about something other than this

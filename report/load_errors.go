@@ -3,13 +3,13 @@ package report
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/layouts"
 )
 
@@ -17,15 +17,15 @@ import (
 // not recognised here.
 
 var (
-	fwDigitRe    = regexp.MustCompile(`[０-９]+`)
-	cnCommaNumRe = regexp.MustCompile(`[0-9０-９]+(?:，[0-9０-９]+)+`)
-	commaNumRe   = regexp.MustCompile(`^[0-9]{1,3}(?:,[0-9]{3})+$`)
-	dateValRe    = regexp.MustCompile(`(\d{4})-(\d{2})-(\d{2})`)
-	signWordRe   = regexp.MustCompile(`^(减少|减|增加|增|下降|上升|负)\s*([0-9０-９]+)`)
-	unitValRe    = regexp.MustCompile(`^([0-9][0-9.]*)\s*(万元|元|件|项|个|条|宗)`)
-	leadZeroRe   = regexp.MustCompile(`Invalid integer "([^"]*)": cannot have leading zeroes`)
-	rangeRe      = regexp.MustCompile(`^(\S+) is out of range`)
-	dupKeyRe     = regexp.MustCompile(`^Key '([^']*)' has already been defined`)
+	fwDigitRe    = lazyre.New(`[０-９]+`)
+	cnCommaNumRe = lazyre.New(`[0-9０-９]+(?:，[0-9０-９]+)+`)
+	commaNumRe   = lazyre.New(`^[0-9]{1,3}(?:,[0-9]{3})+$`)
+	dateValRe    = lazyre.New(`(\d{4})-(\d{2})-(\d{2})`)
+	signWordRe   = lazyre.New(`^(减少|减|增加|增|下降|上升|负)\s*([0-9０-９]+)`)
+	unitValRe    = lazyre.New(`^([0-9][0-9.]*)\s*(万元|元|件|项|个|条|宗)`)
+	leadZeroRe   = lazyre.New(`Invalid integer "([^"]*)": cannot have leading zeroes`)
+	rangeRe      = lazyre.New(`^(\S+) is out of range`)
+	dupKeyRe     = lazyre.New(`^Key '([^']*)' has already been defined`)
 )
 
 // syntaxProblem turns a TOML parse error into the line it is on and a Chinese message that names the fix.

@@ -2,11 +2,11 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/layouts"
 )
 
@@ -103,7 +103,7 @@ func (l *loader) loadMeta(rep map[string]any) {
 	}
 }
 
-var dateRe = regexp.MustCompile(`^\s*(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?\s*$`)
+var dateRe = lazyre.New(`^\s*(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?\s*$`)
 
 // ParseDate reads a 成文日期 written 2024-01-20, 2024/1/20, 2024.1.20 or 2024年1月20日 (digits may be
 // full-width); ok is false for anything else and for a day that does not exist (2024-02-30).

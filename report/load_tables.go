@@ -3,12 +3,12 @@ package report
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/text/width"
 
+	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/layouts"
 )
 
@@ -75,7 +75,7 @@ func (l *loader) narrative(doc map[string]any, key, label string) Narrative {
 	return n
 }
 
-var level2Re = regexp.MustCompile(`^[（(][一二三四五六七八九十]+[）)]\s*`)
+var level2Re = lazyre.New(`^[（(][一二三四五六七八九十]+[）)]\s*`)
 
 // stripLevel2 drops a hand-written （一） from a sub-section title: numbering is automatic.
 func stripLevel2(s string) string { return level2Re.ReplaceAllString(s, "") }
@@ -317,8 +317,8 @@ func colNames(labels []string) string {
 	return strings.Join(names, "、")
 }
 
-var intRe = regexp.MustCompile(`^[+-]?\d+$`)
-var decRe = regexp.MustCompile(`^\d+(\.\d+)?$`)
+var intRe = lazyre.New(`^[+-]?\d+$`)
+var decRe = lazyre.New(`^\d+(\.\d+)?$`)
 
 // foldDigits turns full-width digits, signs and dots into ASCII (numeric fields only, never prose).
 func foldDigits(s string) string {
