@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -229,8 +230,9 @@ func amountUnitMessage(f2019 bool, val, num, hint string) string {
 	return fmt.Sprintf("金额只写数字，不带单位：%s 请写成以万元为单位的数字%s；2021 格式表头已印“本年收费金额（单位：万元）”", val, hint)
 }
 
-// keyLabels gives the Chinese label of every schema key, for the unknown-key message.
-var keyLabels = func() map[string]string {
+// keyLabels gives the Chinese label of every schema key, for the unknown-key message; it is built the
+// first time a message needs it.
+var keyLabels = sync.OnceValue(func() map[string]string {
 	m := map[string]string{
 		"report": "报告基本信息", "overview": "一、总体情况", "problems": "五、存在的主要问题及改进情况",
 		"other": "六、其他需要报告的事项", "table2": "二、主动公开政府信息情况", "table3": "三、收到和处理政府信息公开申请情况",
@@ -254,11 +256,11 @@ var keyLabels = func() map[string]string {
 		m[b.ID] = b.Label
 	}
 	return m
-}()
+})
 
 // labelNote is the Chinese label of a key in parentheses, or nothing.
 func labelNote(k string) string {
-	if l, ok := keyLabels[k]; ok {
+	if l, ok := keyLabels()[k]; ok {
 		return "（" + l + "）"
 	}
 	return ""
@@ -266,7 +268,7 @@ func labelNote(k string) string {
 
 // labelled writes a key with its Chinese label: r3_1（（三）不予公开 1.属于国家秘密）.
 func labelled(k string) string {
-	if l, ok := keyLabels[k]; ok {
+	if l, ok := keyLabels()[k]; ok {
 		return fmt.Sprintf("%s（%s）", k, l)
 	}
 	return k
