@@ -3,8 +3,9 @@ package aggregate
 import (
 	"fmt"
 	"math/big"
-	"regexp"
 	"strings"
+
+	"github.com/nianbao/nianbao/internal/lazyre"
 )
 
 // decimal is an exact decimal number: unscaled × 10^-scale. Amounts (万元 with up to 4 or more decimals) are
@@ -14,7 +15,7 @@ type decimal struct {
 	scale    int
 }
 
-var decimalPattern = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+var decimalPattern = lazyre.New(`^[+-]?[0-9]+(\.[0-9]+)?$`)
 
 // parseDecimal reads "123", "-4", "12.3456" (the forms the loader keeps).
 func parseDecimal(s string) (decimal, error) {

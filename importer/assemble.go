@@ -2,12 +2,12 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
 )
@@ -15,7 +15,7 @@ import (
 // sectionKeys are words that identify each of the six headings (一 … 六) when the wording varies.
 var sectionKeys = [6][]string{{"总体情况"}, {"主动公开"}, {"申请"}, {"复议", "诉讼"}, {"问题", "改进"}, {"其他", "事项"}}
 
-var headingRe = regexp.MustCompile(`^([一二三四五六])\s*[、.．,，]\s*(.+)$`)
+var headingRe = lazyre.New(`^([一二三四五六])\s*[、.．,，]\s*(.+)$`)
 
 // sectionOf returns 0 … 5 when text is the heading of that section, else -1.
 func sectionOf(text string) int {
@@ -37,12 +37,12 @@ func sectionOf(text string) int {
 }
 
 var (
-	titleRe = regexp.MustCompile(`^(.*?)(\d{4})\s*年(?:度)?\s*(.*?)政府信息公开(?:工作)?年度?报告`)
+	titleRe = lazyre.New(`^(.*?)(\d{4})\s*年(?:度)?\s*(.*?)政府信息公开(?:工作)?年度?报告`)
 	// titleRe2 reads titles with the year after the subject: 某某局政府信息公开工作2023年度报告.
-	titleRe2 = regexp.MustCompile(`^(.*?)政府信息公开(?:工作)?(\d{4})\s*年度?报告`)
-	dateLine = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
-	yearRe   = regexp.MustCompile(`(20\d{2})年`)
-	chromeRe = regexp.MustCompile(`发布时间|发布日期|来源[：:]|浏览次数|阅读次数|点击数|字号|【打印】|【关闭】|打印本页|关闭窗口|分享到|索引号|信息来源`)
+	titleRe2 = lazyre.New(`^(.*?)政府信息公开(?:工作)?(\d{4})\s*年度?报告`)
+	dateLine = lazyre.New(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+	yearRe   = lazyre.New(`(20\d{2})年`)
+	chromeRe = lazyre.New(`发布时间|发布日期|来源[：:]|浏览次数|阅读次数|点击数|字号|【打印】|【关闭】|打印本页|关闭窗口|分享到|索引号|信息来源`)
 )
 
 // assembler turns the blocks of a page into a report.
@@ -409,7 +409,7 @@ func (a *assembler) short(key, s string, limit int) string {
 	return string([]rune(s)[:limit])
 }
 
-var level2Lead = regexp.MustCompile(`^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*`)
+var level2Lead = lazyre.New(`^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*`)
 
 // narrative splits the blocks of a narrative section into paragraphs and sub-sections （一）（二）…, the
 // latter with a title on a line of their own or run in ("（一）主动公开情况。正文……").
@@ -501,7 +501,7 @@ func (a *assembler) closing(blocks []block) []block {
 	return blocks[:end]
 }
 
-var attachRe = regexp.MustCompile(`^(附件|相关附件|附：)|\.(pdf|PDF|docx?|DOCX?|wps|xlsx?)$`)
+var attachRe = lazyre.New(`^(附件|相关附件|附：)|\.(pdf|PDF|docx?|DOCX?|wps|xlsx?)$`)
 
 // parseDateLine reads a line that is only a date (2024年1月20日, also in Chinese numerals).
 func parseDateLine(text string) (time.Time, bool) {

@@ -1,10 +1,11 @@
 package importer
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/internal/lazyre"
 )
 
 // block is one unit of the page in reading order: a paragraph (text) or a table (rows of its expanded grid).
@@ -59,8 +60,8 @@ func wide(c rune) bool {
 }
 
 var (
-	trailingNums = regexp.MustCompile(`(?:\s*[+-]?\d+(?:\.\d+)?)+\s*$`)
-	numberUnit   = regexp.MustCompile(`^([+-]?\d+(?:\.\d+)?)\s*(?:万元|元|件|条|项|个|次)$`)
+	trailingNums = lazyre.New(`(?:\s*[+-]?\d+(?:\.\d+)?)+\s*$`)
+	numberUnit   = lazyre.New(`^([+-]?\d+(?:\.\d+)?)\s*(?:万元|元|件|条|项|个|次)$`)
 	blankCell    = map[string]bool{"/": true, "-": true, "—": true, "——": true, "－": true, "／": true, "无": true, "--": true}
 )
 
@@ -183,8 +184,8 @@ func readRow(cells gridRow, grid bool) srcRow {
 }
 
 var (
-	subLabelRe = regexp.MustCompile(`\s+\d{1,2}\s*[.、．]`)
-	categoryRe = regexp.MustCompile(`\s*[（(][一二三四五六七八九十]{1,3}[）)]`)
+	subLabelRe = lazyre.New(`\s+\d{1,2}\s*[.、．]`)
+	categoryRe = lazyre.New(`\s*[（(][一二三四五六七八九十]{1,3}[）)]`)
 )
 
 // splitLabel cuts a cell holding a category and its numbered sub-row ("（三）不予公开 1.属于国家秘密"),
@@ -274,4 +275,4 @@ func textRow(line string) gridRow {
 	return row
 }
 
-var multiSpace = regexp.MustCompile(`[ \x{00a0}\x{3000}]{2,}`)
+var multiSpace = lazyre.New(`[ \x{00a0}\x{3000}]{2,}`)

@@ -2,10 +2,10 @@ package serve
 
 import (
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
 )
@@ -156,7 +156,7 @@ func lineTarget(path, msg string) string {
 	return path
 }
 
-var nthPara = regexp.MustCompile(`第(\d+)段$`)
+var nthPara = lazyre.New(`第(\d+)段$`)
 
 // proseTarget finds the paragraph a prose finding is about: the rules name the paragraph list by its line
 // and the paragraph by its place ("一、总体情况（主动公开）第2段", counting the paragraphs the loader kept).

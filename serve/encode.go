@@ -2,12 +2,12 @@ package serve
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
 )
@@ -266,7 +266,7 @@ func counts(vals []string, n int) string {
 	return "[" + strings.Join(parts, ", ") + "]"
 }
 
-var plainInt = regexp.MustCompile(`^[+-]?[0-9]+$`)
+var plainInt = lazyre.New(`^[+-]?[0-9]+$`)
 
 // intOrString writes a plain ASCII integer as a TOML integer and anything else as a string, for the loader
 // to accept (full-width digits) or name.
@@ -280,7 +280,7 @@ func intOrString(s string) string {
 	return quote(s)
 }
 
-var bareKeyRe = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+var bareKeyRe = lazyre.New(`^[A-Za-z0-9_-]+$`)
 
 func bareKey(k string) string {
 	if bareKeyRe.MatchString(k) {

@@ -4,9 +4,9 @@ import (
 	"io"
 	"os"
 	"reflect"
-	"regexp"
 	"strings"
 
+	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/report"
 )
 
@@ -53,7 +53,7 @@ func Into(path string, imp *Import) ([]byte, error) {
 	return []byte(out), nil
 }
 
-var headerLine = regexp.MustCompile(`^\s*\[\[?\s*([^\]]+?)\s*\]\]?`)
+var headerLine = lazyre.New(`^\s*\[\[?\s*([^\]]+?)\s*\]\]?`)
 
 // chunk is a run of lines of a TOML file: the lines before the first table header, or one header with
 // the comment lines right above it and everything up to the next.

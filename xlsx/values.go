@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
 
+	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/report"
 )
 
@@ -53,8 +53,8 @@ func (g *sheetGrid) value(r, c int) (cellText, error) {
 }
 
 var (
-	cellRef  = regexp.MustCompile(`\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?`)
-	wholeRef = regexp.MustCompile(`(?i)(^|[^A-Z0-9_])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}([^A-Z0-9_(]|$)|(^|[^A-Z0-9_.])\$?\d+:\$?\d+`)
+	cellRef  = lazyre.New(`\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?`)
+	wholeRef = lazyre.New(`(?i)(^|[^A-Z0-9_])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}([^A-Z0-9_(]|$)|(^|[^A-Z0-9_.])\$?\d+:\$?\d+`)
 )
 
 // Bounds on computing formulas that have no cached result.
@@ -126,10 +126,10 @@ func calc(f *excelize.File, sheet, cell string) (v string, err error) {
 }
 
 var (
-	intText      = regexp.MustCompile(`^[+-]?\d+$`)
-	groupedText  = regexp.MustCompile(`^[+-]?\d{1,3}(,\d{3})+$`)
-	decimalText  = regexp.MustCompile(`^\d+(\.\d+)?$`)
-	floatText    = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
+	intText      = lazyre.New(`^[+-]?\d+$`)
+	groupedText  = lazyre.New(`^[+-]?\d{1,3}(,\d{3})+$`)
+	decimalText  = lazyre.New(`^\d+(\.\d+)?$`)
+	floatText    = lazyre.New(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
 	errBlank     = fmt.Errorf("blank")
 	spaceTrimSet = " \t\r\n\u3000\u00a0"
 )
