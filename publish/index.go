@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 )
 
 // Index returns OUT/index.html: one row per unit (agency, format, status, links to its outputs and to its
@@ -54,7 +55,7 @@ func (s *Summary) Index(title string) []byte {
 		data.Aggregate = relURL(s.Aggregate)
 	}
 	var b bytes.Buffer
-	if err := indexTemplate.Execute(&b, data); err != nil {
+	if err := indexTemplate().Execute(&b, data); err != nil {
 		return []byte("<!DOCTYPE html><p>" + template.HTMLEscapeString(err.Error()) + "</p>\n")
 	}
 	return b.Bytes()
@@ -91,7 +92,10 @@ func itoa(n int) string {
 	return string(d)
 }
 
-var indexTemplate = template.Must(template.New("index").Parse(`<!DOCTYPE html>
+// indexTemplate is the page of Index, parsed the first time a page is written rather than when the
+// package is initialised (every nianbao process links publish).
+var indexTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("index").Parse(`<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -134,3 +138,4 @@ section.findings li { margin: .2em 0; font-size: .92em; word-break: break-all; }
 </body>
 </html>
 `))
+})
