@@ -195,15 +195,28 @@ func cacheFooter(font []byte) []byte {
 }
 
 // readCached reads a cache file, verified cheaply instead of checksumming all of it, and returns the font
-// with the open file (for reading glyphs with pread). Every table but glyf is read with pread into a buffer of
-// the font's size (sparseBuffer); glyf, most of the file, stays zero there and untouched, and is read glyph
-// by glyph through Face.GlyphReader. The checks: the file is the font (of the gzip trailer's size) and the
-// 8-byte footer written with it, the footer holds the CRC-32 of the font's header and table directory, every
-// table lies inside the font and every table but glyf matches the checksum the directory records.
+// with the open file (for reading glyphs with pread). Where files can be mapped (mapFile), the font is the
+// file mapped read-only: only the pages of the tables that are checked or used are ever read (glyf, most of
+// the file, is read glyph by glyph through Face.GlyphReader and never touched there), with no copy and no
+// anonymous memory. Elsewhere every table but glyf is read with pread into a buffer of the font's size
+// (sparseBuffer). The checks: the file is the font (of the gzip trailer's size) and the 8-byte footer
+// written with it, the footer holds the CRC-32 of the font's header and table directory, every table lies
+// inside the font and every table but glyf matches the checksum the directory records. A cache file is never
+// changed in place (saveCache writes a new file and renames it), so a mapping stays valid.
 func readCached(path string, size uint32) ([]byte, *os.File, error) {
 	f, st, err := statRegular(path)
 	if err != nil {
 		return nil, nil, err
+	}
+	if st.Size() == int64(size)+8 && size >= 12 {
+		if m, ok := mapFile(f, int(st.Size())); ok {
+			if err := verifyCached(m[:size], m[size:], nil); err != nil {
+				unmapFile(m)
+				f.Close()
+				return nil, nil, err
+			}
+			return m[:size:size], f, nil
+		}
 	}
 	data, err := readVerified(f, st.Size(), size)
 	if err != nil {
@@ -216,7 +229,7 @@ func readCached(path string, size uint32) ([]byte, *os.File, error) {
 // errStale is returned by readVerified for a cache file that fails a check.
 var errStale = errors.New("cache file damaged or stale")
 
-// readVerified is readCached on an open file of fileSize bytes.
+// readVerified is readCached on an open file of fileSize bytes, read with pread.
 func readVerified(f io.ReaderAt, fileSize int64, size uint32) ([]byte, error) {
 	if fileSize != int64(size)+8 || size < 12 {
 		return nil, errStale
@@ -234,28 +247,45 @@ func readVerified(f io.ReaderAt, fileSize int64, size uint32) ([]byte, error) {
 	if n == 0 || dirLen > int(size) {
 		return nil, errStale
 	}
-	dir := make([]byte, dirLen)
-	if _, err := f.ReadAt(dir, 0); err != nil || crc32.ChecksumIEEE(dir) != binary.LittleEndian.Uint32(footer[4:]) {
+	data := sparseBuffer(int(size))
+	if _, err := f.ReadAt(data[:dirLen], 0); err != nil {
 		return nil, errStale
 	}
-	data := sparseBuffer(int(size))
-	copy(data, dir)
+	return data, verifyCached(data, footer[:], f)
+}
+
+// verifyCached checks a cached font (size bytes, its footer apart) as readCached describes. With read set,
+// font holds only the header and table directory, and each table but glyf is read into its place first.
+func verifyCached(font, footer []byte, read io.ReaderAt) error {
+	if len(footer) != 8 || string(footer[:4]) != cacheMagic || len(font) < 12 {
+		return errStale
+	}
+	n := int(be.Uint16(font[4:]))
+	dirLen := 12 + 16*n
+	if n == 0 || dirLen > len(font) || crc32.ChecksumIEEE(font[:dirLen]) != binary.LittleEndian.Uint32(footer[4:]) {
+		return errStale
+	}
 	for i := range n {
-		rec := dir[12+16*i:]
+		rec := font[12+16*i:]
 		tag, sum := string(rec[:4]), be.Uint32(rec[4:])
 		off, length := int64(be.Uint32(rec[8:])), int64(be.Uint32(rec[12:]))
-		if off+length > int64(size) {
-			return nil, errStale
+		if off+length > int64(len(font)) {
+			return errStale
 		}
 		if tag == "glyf" || length == 0 {
 			continue
 		}
-		t := data[off : off+length]
-		if _, err := f.ReadAt(t, off); err != nil || tableChecksum(tag, t) != sum {
-			return nil, errStale
+		t := font[off : off+length]
+		if read != nil {
+			if _, err := read.ReadAt(t, off); err != nil {
+				return errStale
+			}
+		}
+		if tableChecksum(tag, t) != sum {
+			return errStale
 		}
 	}
-	return data, nil
+	return nil
 }
 
 // tableChecksum is the sfnt table checksum (the sum of big-endian 32-bit words, the last one padded with
