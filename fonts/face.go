@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"sync"
 
 	"github.com/nianbao/nianbao/report"
@@ -203,20 +204,22 @@ func checkFace(data []byte) (*coverage, error) {
 
 // Preload loads, concurrently, the faces of the roles that report r sets text in (see RunesUsed), so that a
 // first run (empty font cache) gunzips those fonts in parallel instead of one after the other as the
-// layout meets them; faces of unused roles stay unloaded. Errors surface later through Data and Has.
+// layout meets them (one after the other when the process has one processor, GOMAXPROCS=1); faces of unused
+// roles stay unloaded. Errors surface later through Data and Has.
 func (s *Set) Preload(r *report.Report) {
 	used := RunesUsed(r)
+	serial := runtime.GOMAXPROCS(0) == 1 // nothing runs in parallel: goroutines would only add switches
 	var wg sync.WaitGroup
 	for _, role := range Roles {
 		if used[role] == 0 {
 			continue
 		}
 		if f := s.faces[role]; f != nil {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			if serial {
 				f.load()
-			}()
+				continue
+			}
+			wg.Go(f.load)
 		}
 	}
 	wg.Wait()

@@ -60,8 +60,9 @@ type layouter struct {
 	doc   *Document
 	line  int // next free grid line on the last page
 	block int // index of the block being laid out
-	// widths caches measured advances.
-	widths map[measureKey]float64
+	// widths caches measured advances by style number (styles) and rune (see measureID); made on first use.
+	widths map[uint64]float64
+	styles map[measureStyle]uint32
 }
 
 // Layout lays the report out as a display list of pages.
@@ -92,7 +93,7 @@ func Layout(r *report.Report, o Options) (*Document, error) {
 	if r.Year > 0 {
 		subject = strconv.Itoa(r.Year) + "年" + subject
 	}
-	l := &layouter{r: r, fs: newFaceSet(set), widths: map[measureKey]float64{}, doc: &Document{
+	l := &layouter{r: r, fs: newFaceSet(set), doc: &Document{
 		Width: pageW, Height: pageH, Title: r.Title, Author: r.Agency, Subject: subject,
 		Creator: "nianbao " + version, Date: date, Draft: o.Draft,
 	}}

@@ -11,7 +11,8 @@ import (
 // table the PDF writer reads) and their advance widths (hmtx), in units of the em.
 type metrics struct {
 	upem     float64
-	advances []uint16 // by glyph id; glyphs past the end use the last entry
+	hmtx     []byte // longHorMetric records (advance, lsb) by glyph id; glyphs past the end use the last
+	nh       int    // number of records
 	// cmap format 4 segments
 	ends, starts, deltas, rangeOffs []uint16
 	cmap                            []byte // the format 4 subtable, for glyphIdArray look-ups
@@ -67,10 +68,7 @@ func parseMetrics(data []byte) (*metrics, error) {
 	if 4*nh > len(hmtx) || nh == 0 {
 		return nil, errors.New("font hmtx table too short")
 	}
-	m.advances = make([]uint16, nh)
-	for i := range m.advances {
-		m.advances[i] = be.Uint16(hmtx[4*i:])
-	}
+	m.hmtx, m.nh = hmtx, nh
 	if len(cmap) < 4 {
 		return nil, errors.New("font cmap too short")
 	}
@@ -149,10 +147,10 @@ func (m *metrics) has(r rune) bool { return m.glyph(r) != 0 }
 // advance returns the advance width of r in em (the .notdef width when r is not mapped).
 func (m *metrics) advance(r rune) float64 {
 	g := m.glyph(r)
-	if g >= len(m.advances) {
-		g = len(m.advances) - 1
+	if g >= m.nh {
+		g = m.nh - 1
 	}
-	return float64(m.advances[g]) / m.upem
+	return float64(binary.BigEndian.Uint16(m.hmtx[4*g:])) / m.upem
 }
 
 // metricsCache keeps parsed metrics per font file so repeated renders in one process parse each face once.

@@ -37,21 +37,43 @@ func (st style) hscale() float64 {
 // breakText breaks spans into lines with the shared line breaker, measuring with the faces.
 func (l *layouter) breakText(spans []span, st style) []linebreak.Line {
 	runs := make([]linebreak.Run, len(spans))
+	ids := make([]uint32, len(spans))
 	for i, s := range spans {
 		runs[i] = linebreak.Run{Text: s.text, Style: i}
+		ids[i] = l.styleID(s.role, st)
 	}
 	measure := func(r rune, i int) float64 {
 		if i < 0 || i >= len(spans) {
 			return 0
 		}
-		return l.measure(spans[i].role, r, st)
+		return l.measureID(ids[i], spans[i].role, r, st)
 	}
 	return linebreak.Break(runs, measure, st.lb)
 }
 
 // measure returns the advance the layout gives r in text of the base role.
 func (l *layouter) measure(base fonts.Role, r rune, st style) float64 {
-	k := measureKey{base, r, st.size, st.pitch, st.hscale()}
+	return l.measureID(l.styleID(base, st), base, r, st)
+}
+
+// styleID returns the small number that stands for the base role and the metrics of st in the cache of
+// measured advances (a cheap key: the cache is consulted for every character set).
+func (l *layouter) styleID(base fonts.Role, st style) uint32 {
+	k := measureStyle{base, st.size, st.pitch, st.hscale()}
+	if l.styles == nil {
+		l.styles, l.widths = map[measureStyle]uint32{}, map[uint64]float64{}
+	}
+	id, ok := l.styles[k]
+	if !ok {
+		id = uint32(len(l.styles))
+		l.styles[k] = id
+	}
+	return id
+}
+
+// measureID is measure with the style's number from styleID.
+func (l *layouter) measureID(id uint32, base fonts.Role, r rune, st style) float64 {
+	k := uint64(id)<<32 | uint64(uint32(r))
 	if a, ok := l.widths[k]; ok {
 		return a
 	}
@@ -68,10 +90,9 @@ func (l *layouter) measure(base fonts.Role, r rune, st style) float64 {
 	return a
 }
 
-// measureKey identifies a measured advance in the layouter's cache.
-type measureKey struct {
+// measureStyle is what, besides the rune, a measured advance depends on.
+type measureStyle struct {
 	base               fonts.Role
-	r                  rune
 	size, pitch, scale float64
 }
 

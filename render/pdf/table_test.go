@@ -14,7 +14,7 @@ import (
 func TestCarryStretch(t *testing.T) {
 	r := handReport()
 	r.Format = layouts.F2019
-	l := &layouter{r: r, fs: newFaceSet(testFonts(t)), widths: map[measureKey]float64{}}
+	l := &layouter{r: r, fs: newFaceSet(testFonts(t))}
 	tl := l.measureTable(layouts.Table3(layouts.F2019))
 	row := map[string]int{}
 	for i, rw := range tl.t.Rows {

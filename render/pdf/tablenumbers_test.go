@@ -38,7 +38,7 @@ func TestTableNumbersNeverSplit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		l := &layouter{r: r, fs: newFaceSet(testFonts(t)), widths: map[measureKey]float64{}}
+		l := &layouter{r: r, fs: newFaceSet(testFonts(t))}
 		t2, t3, t4 := r.Tables()
 		for _, tab := range []*layouts.Table{t2, t3, t4} {
 			tl := l.measureTable(tab)
