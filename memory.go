@@ -25,11 +25,11 @@ func RenderPDF(r *report.Report, o RenderOptions) ([]byte, []fonts.Missing, erro
 	if len(missing) > 0 && !o.Draft {
 		return nil, missing, ErrGlyphs
 	}
-	var b bytes.Buffer
-	if err := pdf.Render(r, &b, pdf.Options{Fonts: set, Draft: o.Draft, Version: Version}); err != nil {
+	b, err := pdf.RenderBytes(r, pdf.Options{Fonts: set, Draft: o.Draft, Version: Version})
+	if err != nil {
 		return nil, missing, fmt.Errorf("PDF: %w", err)
 	}
-	return b.Bytes(), missing, nil
+	return b, missing, nil
 }
 
 // RenderDOCX renders an already loaded report to DOCX bytes in memory (o.Draft and o.DocxGrid apply).

@@ -87,7 +87,8 @@ func Render(input string, o RenderOptions) (*Result, error) {
 			return res, fmt.Errorf("输出文件 %s 会覆盖输入文件 %s；请用 -o 指定另一个输出文件夹", t, input)
 		}
 	}
-	var pdfBytes, docxBytes, htmlBytes bytes.Buffer
+	var pdfBytes []byte
+	var docxBytes, htmlBytes bytes.Buffer
 	if wantPDF {
 		set, err := fonts.Resolve(fontOptions(r, o))
 		if err != nil {
@@ -102,7 +103,7 @@ func Render(input string, o RenderOptions) (*Result, error) {
 		if len(res.Missing) > 0 && !o.Draft {
 			return res, ErrGlyphs
 		}
-		if err := pdf.Render(r, &pdfBytes, pdf.Options{Fonts: set, Draft: o.Draft, Version: Version}); err != nil {
+		if pdfBytes, err = pdf.RenderBytes(r, pdf.Options{Fonts: set, Draft: o.Draft, Version: Version}); err != nil {
 			return res, fmt.Errorf("PDF: %w", err)
 		}
 	}
@@ -127,7 +128,7 @@ func Render(input string, o RenderOptions) (*Result, error) {
 		case strings.HasSuffix(t, ".html"):
 			data = append(data, htmlBytes.Bytes())
 		default:
-			data = append(data, pdfBytes.Bytes())
+			data = append(data, pdfBytes)
 		}
 	}
 	if err := writeGroup(targets, data); err != nil {

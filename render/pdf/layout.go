@@ -137,6 +137,15 @@ func Render(r *report.Report, w io.Writer, o Options) error {
 	return d.Write(w)
 }
 
+// RenderBytes lays the report out and returns the PDF file (Render without copying it into a writer).
+func RenderBytes(r *report.Report, o Options) ([]byte, error) {
+	d, err := Layout(r, o)
+	if err != nil {
+		return nil, err
+	}
+	return d.Bytes()
+}
+
 func (l *layouter) newPage() *Page {
 	l.doc.Pages = append(l.doc.Pages, Page{Number: len(l.doc.Pages) + 1})
 	l.line = 0

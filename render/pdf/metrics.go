@@ -10,13 +10,14 @@ import (
 // metrics reads what the layout needs from a TrueType face: which runes it maps (cmap format 4, the
 // table the PDF writer reads) and their advance widths (hmtx), in units of the em.
 type metrics struct {
-	upem     float64
-	hmtx     []byte // longHorMetric records (advance, lsb) by glyph id; glyphs past the end use the last
-	nh       int    // number of records
-	// cmap format 4 segments
-	ends, starts, deltas, rangeOffs []uint16
-	cmap                            []byte // the format 4 subtable, for glyphIdArray look-ups
-	rangeBase                       int    // offset of idRangeOffset[0] in cmap
+	upem float64
+	hmtx []byte // longHorMetric records (advance, lsb) by glyph id; glyphs past the end use the last
+	nh   int    // number of records
+	// cmap is the format 4 subtable, read in place: seg segments, their endCode array at offset 14, then
+	// startCode, idDelta and idRangeOffset (at rangeBase) arrays, then the glyphIdArray.
+	cmap      []byte
+	seg       int
+	rangeBase int
 	// glyf and loca locate glyph outlines (for the ink box of a glyph); longLoca is head.indexToLocFormat.
 	glyf, loca []byte
 	longLoca   bool
@@ -93,18 +94,8 @@ func parseMetrics(data []byte) (*metrics, error) {
 	if 16+8*seg > len(sub) {
 		return nil, errors.New("font cmap format 4 too short")
 	}
-	rd := func(base int) []uint16 {
-		out := make([]uint16, seg)
-		for i := range out {
-			out[i] = be.Uint16(sub[base+2*i:])
-		}
-		return out
-	}
-	m.ends = rd(14)
-	m.starts = rd(16 + 2*seg)
-	m.deltas = rd(16 + 4*seg)
+	m.seg = seg
 	m.rangeBase = 16 + 6*seg
-	m.rangeOffs = rd(m.rangeBase)
 	m.cmap = sub
 	return m, nil
 }
@@ -115,30 +106,33 @@ func (m *metrics) glyph(r rune) int {
 		return 0
 	}
 	c := uint16(r)
-	lo, hi := 0, len(m.ends)
+	be := binary.BigEndian
+	lo, hi := 0, m.seg
 	for lo < hi {
 		mid := (lo + hi) / 2
-		if m.ends[mid] < c {
+		if be.Uint16(m.cmap[14+2*mid:]) < c {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
-	if lo >= len(m.ends) || m.starts[lo] > c {
+	if lo >= m.seg || be.Uint16(m.cmap[16+2*m.seg+2*lo:]) > c {
 		return 0
 	}
-	if m.rangeOffs[lo] == 0 {
-		return int((c + m.deltas[lo]) & 0xFFFF)
+	delta := be.Uint16(m.cmap[16+4*m.seg+2*lo:])
+	ro := be.Uint16(m.cmap[m.rangeBase+2*lo:])
+	if ro == 0 {
+		return int((c + delta) & 0xFFFF)
 	}
-	p := m.rangeBase + 2*lo + int(m.rangeOffs[lo]) + 2*int(c-m.starts[lo])
+	p := m.rangeBase + 2*lo + int(ro) + 2*int(c-be.Uint16(m.cmap[16+2*m.seg+2*lo:]))
 	if p+2 > len(m.cmap) {
 		return 0
 	}
-	g := binary.BigEndian.Uint16(m.cmap[p:])
+	g := be.Uint16(m.cmap[p:])
 	if g == 0 {
 		return 0
 	}
-	return int((g + m.deltas[lo]) & 0xFFFF)
+	return int((g + delta) & 0xFFFF)
 }
 
 // has reports whether the face maps r to a glyph.

@@ -15,8 +15,20 @@ import (
 // absolute position, character spacing with Tc); each font role used is embedded as a subset (Type0,
 // Identity-H) with a ToUnicode map so the text extracts. The same document always gives the same bytes.
 func (d *Document) Write(w io.Writer) error {
+	b, err := d.Bytes()
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(b); err != nil {
+		return fmt.Errorf("PDF：写出失败：%v", err)
+	}
+	return nil
+}
+
+// Bytes returns the PDF file that Write writes.
+func (d *Document) Bytes() ([]byte, error) {
 	if d == nil {
-		return errors.New("PDF：没有可写出的文档")
+		return nil, errors.New("PDF：没有可写出的文档")
 	}
 	// The runes drawn with each role; the roles in a fixed order.
 	used := map[fonts.Role][]rune{}
@@ -41,11 +53,11 @@ func (d *Document) Write(w io.Writer) error {
 		role := fonts.Role(r)
 		fi := d.faces[role]
 		if fi == nil {
-			return fmt.Errorf("PDF：%s角色的字体没有载入", r)
+			return nil, fmt.Errorf("PDF：%s角色的字体没有载入", r)
 		}
 		var err error
 		if parts[i], err = buildFont(fi, role, used[role]); err != nil {
-			return fmt.Errorf("PDF：%s角色的字体 %s 无法嵌入：%v", r, fi.face.Family, err)
+			return nil, fmt.Errorf("PDF：%s角色的字体 %s 无法嵌入：%v", r, fi.face.Family, err)
 		}
 		size += len(parts[i].file) + len(parts[i].cmap)/4 + len(parts[i].widths) + 1024
 		maxFile = max(maxFile, len(parts[i].file))
@@ -58,7 +70,7 @@ func (d *Document) Write(w io.Writer) error {
 		role := fonts.Role(r)
 		ef, err := pw.writeFont(parts[i], "F"+strconv.Itoa(i+1))
 		if err != nil {
-			return fmt.Errorf("PDF：写出失败：%v", err)
+			return nil, fmt.Errorf("PDF：写出失败：%v", err)
 		}
 		parts[i] = nil
 		embedded[role] = ef
@@ -91,7 +103,7 @@ func (d *Document) Write(w io.Writer) error {
 			" /Contents "+ref(cs)+" >>")
 		content = d.appendPage(content[:0], p, embedded)
 		if err := pw.stream(cs, "", content); err != nil {
-			return fmt.Errorf("PDF：写出失败：%v", err)
+			return nil, fmt.Errorf("PDF：写出失败：%v", err)
 		}
 	}
 	pw.object(pages, "<< /Type /Pages /Kids ["+string(kids)+"] /Count "+strconv.Itoa(len(pageList))+string(mediaBox)+" >>")
@@ -112,10 +124,7 @@ func (d *Document) Write(w io.Writer) error {
 	inf += " /CreationDate " + date + " /ModDate " + date + " >>"
 	pw.object(info, inf)
 
-	if _, err := w.Write(pw.finish(catalog, info)); err != nil {
-		return fmt.Errorf("PDF：写出失败：%v", err)
-	}
-	return nil
+	return pw.finish(catalog, info), nil
 }
 
 // appendPage appends the content stream of one page: the rules, then the runs in display-list order
