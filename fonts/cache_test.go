@@ -210,3 +210,75 @@ func TestBundledCached(t *testing.T) {
 		t.Fatal("BundledCached is true with the cache off")
 	}
 }
+
+// TestCoverageMatchesCmap: the coverage parseCmap4 builds (whole segments at once where idRangeOffset is 0)
+// equals a code-by-code reading of the cmap, for every bundled font.
+func TestCoverageMatchesCmap(t *testing.T) {
+	for _, bf := range bundled {
+		data, err := unpackBytes(bf.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fds, err := readFaces(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmap, err := fds[0].table(bytes.NewReader(data), "cmap")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cov, err := parseCmap4(cmap)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := cmap4Coverage(cmap)
+		n := 0
+		for c := rune(0); c < 0xFFFF; c++ {
+			if cov.has(c) != want.has(c) {
+				t.Fatalf("%s: U+%04X covered %v, the cmap says %v", bf.file, c, cov.has(c), want.has(c))
+			}
+			if want.has(c) {
+				n++
+			}
+		}
+		if n < 100 {
+			t.Fatalf("%s: only %d codes covered", bf.file, n)
+		}
+	}
+}
+
+// cmap4Coverage reads the first Unicode format 4 subtable code by code (the test's reference).
+func cmap4Coverage(t []byte) *coverage {
+	cov := new(coverage)
+	n := int(be.Uint16(t[2:]))
+	for i := range n {
+		rec := 4 + 8*i
+		plat, enc, off := be.Uint16(t[rec:]), be.Uint16(t[rec+2:]), int(be.Uint32(t[rec+4:]))
+		if !((plat == 3 && enc == 1) || plat == 0) || be.Uint16(t[off:]) != 4 {
+			continue
+		}
+		s := t[off:]
+		segX2 := int(be.Uint16(s[6:]))
+		for j := 0; j < segX2; j += 2 {
+			end, start := int(be.Uint16(s[14+j:])), int(be.Uint16(s[16+segX2+j:]))
+			delta, ro := be.Uint16(s[16+2*segX2+j:]), int(be.Uint16(s[16+3*segX2+j:]))
+			for c := start; c <= end && c < 0xFFFF; c++ {
+				g := uint16(c) + delta
+				if ro != 0 {
+					p := 16 + 3*segX2 + j + ro + 2*(c-start)
+					g = 0
+					if p+2 <= len(s) {
+						if g = be.Uint16(s[p:]); g != 0 {
+							g += delta
+						}
+					}
+				}
+				if g != 0 {
+					cov[c/64] |= 1 << (uint(c) % 64)
+				}
+			}
+		}
+		break
+	}
+	return cov
+}

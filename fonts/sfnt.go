@@ -248,6 +248,19 @@ func (c *coverage) has(r rune) bool {
 	return r >= 0 && r < 65536 && c[r/64]&(1<<(uint(r)%64)) != 0
 }
 
+// setRange covers the codes lo through hi (none when lo > hi).
+func (c *coverage) setRange(lo, hi int) {
+	for lo <= hi {
+		if lo%64 == 0 && hi-lo >= 63 {
+			c[lo/64] = ^uint64(0)
+			lo += 64
+			continue
+		}
+		c[lo/64] |= 1 << (uint(lo) % 64)
+		lo++
+	}
+}
+
 // parseCmap4 reads the first Unicode cmap subtable of format 4 (platform 3 encoding 1, or platform 0),
 // the one fpdf uses, into a coverage set.
 func parseCmap4(t []byte) (*coverage, error) {
@@ -287,6 +300,15 @@ func parseCmap4(t []byte) (*coverage, error) {
 	for i := 0; i < segX2; i += 2 {
 		end, start := int(be.Uint16(s[ends+i:])), int(be.Uint16(s[starts+i:]))
 		delta, ro := be.Uint16(s[deltas+i:]), int(be.Uint16(s[ranges+i:]))
+		if ro == 0 && start <= end {
+			// Every code of the segment maps to code+delta: all are covered but the one that lands on 0.
+			hi := min(end, 0xFFFE)
+			cov.setRange(start, hi)
+			if z := int(-delta); z >= start && z <= hi {
+				cov[z/64] &^= 1 << (uint(z) % 64)
+			}
+			continue
+		}
 		for c := start; c <= end && c < 0xFFFF; c++ {
 			var g uint16
 			if ro == 0 {
