@@ -18,7 +18,8 @@ type Options struct {
 	Files map[Role]string
 	// NoSystem skips the fonts installed on the machine.
 	NoSystem bool
-	// SystemDirs replaces the platform's font directories (nil: the platform default through fontscan).
+	// SystemDirs replaces the platform's font folders (nil: the platform's, see platformFontDirs, with
+	// their index in the user cache folder; given folders are read whole on every call, without an index).
 	// Tests point it at a temporary directory.
 	SystemDirs []string
 }
@@ -76,11 +77,7 @@ func Resolve(o Options) (*Set, error) {
 		s.pick(scanDirs([]string{o.Dir}, &s.notes), User)
 	}
 	if !o.NoSystem {
-		if o.SystemDirs != nil {
-			s.pick(scanDirs(o.SystemDirs, &s.notes), System)
-		} else {
-			s.pick(systemCandidates(&s.notes), System)
-		}
+		s.pick(systemCandidates(o.SystemDirs, &s.notes), System)
 	}
 	for _, r := range Roles {
 		if s.faces[r] == nil {
