@@ -1,6 +1,7 @@
 // Package deflate compresses the PDF streams (zlib, the FlateDecode filter) and the DOCX parts (raw deflate
-// in the zip) with klauspost's flate at BestSpeed, deterministic and about twice as fast as the standard
-// library's fastest level. Both draw on one pool of compressors: a new one allocates about a megabyte, more
+// in the zip) with klauspost's flate at level 2, deterministic and about twice as fast as the standard
+// library's fastest level: on the seed report's PDF streams (329 KB) level 2 took 1.53 ms for 207.5 KB where
+// level 1 took 1.63 ms for 209.2 KB (level 3: 2.31 ms, 204.1 KB; Huffman only: 0.51 ms but 243 KB). Both draw on one pool of compressors: a new one allocates about a megabyte, more
 // than a whole report's PDF, and each first touch of that memory is a page fault, so a process that renders
 // one report creates one compressor, not one per stream or per renderer.
 package deflate
@@ -13,7 +14,10 @@ import (
 	"github.com/klauspost/compress/flate"
 )
 
-var pool sync.Pool // of *flate.Writer at BestSpeed
+var pool sync.Pool // of *flate.Writer at Level
+
+// Level is the compression level of every stream.
+const Level = 2
 
 // get returns a pooled compressor writing to w.
 func get(w io.Writer) *flate.Writer {
@@ -21,7 +25,7 @@ func get(w io.Writer) *flate.Writer {
 		fw.Reset(w)
 		return fw
 	}
-	fw, _ := flate.NewWriter(w, flate.BestSpeed) // cannot fail for a valid level
+	fw, _ := flate.NewWriter(w, Level) // cannot fail for a valid level
 	return fw
 }
 
@@ -33,11 +37,11 @@ func (a *appender) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// AppendZlib appends data as a zlib stream (RFC 1950: the header 78 01 of the fastest level, the raw deflate
+// AppendZlib appends data as a zlib stream (RFC 1950: the header 78 5E of the fast levels, the raw deflate
 // stream, the big-endian Adler-32 of data) to dst and returns the extended slice. The bytes are those of
-// klauspost's zlib writer at BestSpeed.
+// klauspost's zlib writer at Level.
 func AppendZlib(dst, data []byte) ([]byte, error) {
-	a := &appender{append(dst, 0x78, 0x01)}
+	a := &appender{append(dst, 0x78, 0x5e)}
 	fw := get(a)
 	defer pool.Put(fw)
 	if _, err := fw.Write(data); err != nil {
