@@ -62,6 +62,8 @@ type layouter struct {
 	block int // index of the block being laid out
 	// widths caches measured advances by style number (styles) and rune (see measureID); made on first use.
 	widths map[uint64]float64
+	// cells caches the broken lines of table cells by text and style (cellLines); made on first use.
+	cells  map[cellKey][]linebreak.Line
 	styles map[measureStyle]uint32
 }
 

@@ -59,6 +59,28 @@ type tableLayout struct {
 	groups [][2]int
 }
 
+// cellLines returns the non-empty lines of a cell's text, broken once per text and style: most cells of
+// table 三 hold the same few numbers ("0" above all), so a report breaks a few dozen distinct cells, not
+// hundreds. The caller gets its own slice; the glyphs are shared and never changed.
+func (l *layouter) cellLines(s span, st style) []linebreak.Line {
+	k := cellKey{s, st}
+	lines, ok := l.cells[k]
+	if !ok {
+		lines = dropEmpty(l.breakText([]span{s}, st))
+		if l.cells == nil {
+			l.cells = map[cellKey][]linebreak.Line{}
+		}
+		l.cells[k] = lines
+	}
+	return append([]linebreak.Line(nil), lines...)
+}
+
+// cellKey identifies a broken cell text in the layouter's cache.
+type cellKey struct {
+	s  span
+	st style
+}
+
 // measureTable breaks the text of every cell (the same line breaker as the body, 宋体 role, the corner
 // note of table 三 in 楷体) and computes the natural row heights and the groups of rows kept together.
 func (l *layouter) measureTable(t *layouts.Table) *tableLayout {
@@ -109,7 +131,7 @@ func (l *layouter) measureTable(t *layouts.Table) *tableLayout {
 				// (a wrapped label in a narrow cell would be letter-spaced).
 				cl.align = 0
 			}
-			cl.lines = dropEmpty(l.breakText(cl.spans, cl.st))
+			cl.lines = l.cellLines(cl.spans[0], cl.st)
 			if c.Key == "" && len(cl.lines) > 1 {
 				if lines, ok := l.breakBeforeBracket(cl.spans[0], cl.st); ok {
 					cl.lines = lines
