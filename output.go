@@ -77,13 +77,13 @@ func writeTemp(path string, fill func(io.Writer) error) (string, error) {
 	}
 	err = fill(f)
 	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
 	}
 	if err != nil {
 		dropTemp(f.Name(), true)
