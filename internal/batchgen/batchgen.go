@@ -52,8 +52,14 @@ func hanzi() []rune {
 // Text returns n characters of sentence-like prose (clauses of 6–20 hanzi separated by ， and ending in 。)
 // drawn from the level-1 hanzi of GB 2312 with a generator seeded by seed: the same text for the same
 // arguments, and a glyph set that grows with n. It holds no digit, so no prose↔table check applies.
-func Text(seed uint64, n int) string {
-	pool := hanzi()
+func Text(seed uint64, n int) string { return TextFrom(seed, n, nil) }
+
+// TextFrom is Text with the characters drawn from pool instead (nil: the level-1 hanzi), so that the glyph set
+// stays that of pool however long the text.
+func TextFrom(seed uint64, n int, pool []rune) string {
+	if len(pool) == 0 {
+		pool = hanzi()
+	}
 	rng := rand.New(rand.NewPCG(seed, 0x6e69616e62616f))
 	var b strings.Builder
 	written, clause := 0, 0
@@ -79,6 +85,11 @@ func Text(seed uint64, n int) string {
 // characters of generated prose (Text, in paragraphs of at most 600 characters) added at the head of the
 // first list of paragraphs.
 func Variant(example, name string, seed uint64, extra int) (string, error) {
+	return VariantFrom(example, name, seed, extra, nil)
+}
+
+// VariantFrom is Variant with the generated prose drawn from pool (TextFrom).
+func VariantFrom(example, name string, seed uint64, extra int, pool []rune) (string, error) {
 	agency := ""
 	for _, line := range strings.Split(example, "\n") {
 		if k, v, ok := strings.Cut(line, "="); ok && strings.TrimSpace(k) == "agency" {
@@ -102,7 +113,7 @@ func Variant(example, name string, seed uint64, extra int) (string, error) {
 		var paras strings.Builder
 		for i := 0; extra > 0; i++ { // paragraphs of at most 600 characters
 			n := min(extra, 600)
-			paras.WriteString("\n  \"" + Text(seed+uint64(i)<<32, n) + "\",")
+			paras.WriteString("\n  \"" + TextFrom(seed+uint64(i)<<32, n, pool) + "\",")
 			extra -= n
 		}
 		out = out[:at] + paras.String() + out[at:]
