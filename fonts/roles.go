@@ -50,8 +50,8 @@ func (r Role) Official() string {
 }
 
 // aliases lists, per role, the family names that count as the official font, best first. Matching ignores
-// case, spaces, '-' and '_' (see normFamily). English names come first because fontscan indexes English
-// family names; the Chinese ones match the localized name records read from --fonts directories.
+// case, spaces, '-' and '_' (see normFamily), against every family name a face carries (English and localized
+// name records alike, in system folders and --fonts directories).
 var aliases = map[Role][]string{
 	Title: {"方正小标宋简体", "FZXiaoBiaoSong-B05S", "FZXBSJW--GB1-0", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"},
 	Body:  {"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "华文仿宋"},
