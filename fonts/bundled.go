@@ -3,14 +3,14 @@ package fonts
 import "embed"
 
 // bundledFS holds the default fonts built by tools/fonts/build-fonts.sh (see fonts/README.md) and their
-// licences. Each .ttf.gz is gunzipped only when a document uses its role.
+// licences. Each .ttf.zst (packed by tools/fonts/pack) is decompressed only when a document uses its role.
 //
-//go:embed data/*.ttf.gz data/LICENSE-*.txt
+//go:embed data/*.ttf.zst data/LICENSE-*.txt
 var bundledFS embed.FS
 
 // bundledFace describes one embedded default font.
 type bundledFace struct {
-	file   string // name under data/, without .gz
+	file   string // name under data/, without .zst
 	family string // full name (name ID 4) as set by tools/fonts/rename.py
 	from   string // the upstream font it is made from
 }

@@ -61,7 +61,7 @@ func TestCacheVerifiedCheaply(t *testing.T) {
 }
 
 // TestCacheNotRegular: a FIFO or directory in place of a cache file is not opened (it would block or fail);
-// the font is gunzipped instead.
+// the font is decompressed instead.
 func TestCacheNotRegular(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(CacheDirEnv, dir)

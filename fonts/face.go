@@ -23,7 +23,7 @@ const (
 	User Source = "user"
 )
 
-// Face is the font chosen for one role. Its bytes are read (or gunzipped) on the first call to Data or
+// Face is the font chosen for one role. Its bytes are read (or decompressed) on the first call to Data or
 // Has and cached, so a document only pays for the roles it uses.
 type Face struct {
 	// Role is the role the face serves.
@@ -48,7 +48,7 @@ type Face struct {
 }
 
 // Data returns the face as standalone TrueType (glyf) bytes: a face of a .ttc is extracted, a bundled font
-// gunzipped (or read whole from the on-disk cache). The bytes are loaded once and shared; do not modify them.
+// decompressed (or read whole from the on-disk cache). The bytes are loaded once and shared; do not modify them.
 // The PDF writer uses Tables and GlyphReader instead, which read only what a document needs.
 func (f *Face) Data() ([]byte, error) {
 	f.load()
@@ -203,7 +203,7 @@ func checkFace(data []byte) (*coverage, error) {
 }
 
 // Preload loads, concurrently, the faces of the roles that report r sets text in (see RunesUsed), so that a
-// first run (empty font cache) gunzips those fonts in parallel instead of one after the other as the
+// first run (empty font cache) decompresses those fonts in parallel instead of one after the other as the
 // layout meets them (one after the other when the process has one processor, GOMAXPROCS=1); faces of unused
 // roles stay unloaded. Errors surface later through Data and Has.
 func (s *Set) Preload(r *report.Report) {

@@ -38,7 +38,7 @@ func useAllCores() {
 }
 
 // coresFor gives a render of n inputs every core when it has work for them: several reports, or a first
-// run whose bundled fonts are not yet all in the on-disk cache (they are gunzipped concurrently).
+// run whose bundled fonts are not yet all in the on-disk cache (they are decompressed concurrently).
 func coresFor(n int) {
 	if n > 1 || !fonts.BundledCached() {
 		useAllCores()

@@ -7,8 +7,9 @@
 # Tested with fonts-noto-cjk(-extra) 1:20220127+repack1-1, fonts-lxgw-wenkai 1.250+repack-1,
 # fonts-liberation2 2.1.5-1, fonttools 4.38.0-1+deb12u1, unicode-data 15.0.0-1.
 #
-# Output: six <name>.ttf.gz (TrueType glyf outlines, subset, renamed "Report …") plus the licence texts.
-# SOURCE_DATE_EPOCH fixes head.created/modified and gzip -9n stores no name or time, so two runs give
+# Output: six <name>.ttf.zst (TrueType glyf outlines, subset, renamed "Report …", packed by tools/fonts/pack:
+# zstd, content size and checksum in the frame) plus the licence texts. Needs Go (the repository's module).
+# SOURCE_DATE_EPOCH fixes head.created/modified and pack's output depends only on its input, so two runs give
 # byte-identical files (compare with: sha256sum fonts/data/*).
 set -eu
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1704067200}
@@ -18,6 +19,8 @@ mkdir -p "$OUT"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 PY=/usr/bin/python3
+PACK="$T/pack"
+(cd "$HERE/../.." && go build -o "$PACK" ./tools/fonts/pack)
 N=/usr/share/fonts/opentype/noto
 K=/usr/share/fonts/truetype/lxgw-wenkai
 L=/usr/share/fonts/truetype/liberation2
@@ -55,13 +58,13 @@ noto $N/NotoSerifCJK-Regular.ttc gb2312 table-serif       "Report Serif SC" Regu
 glyf $L/LiberationSerif-Regular.ttf latin latin-serif     "Report Serif Latin" Regular # Times New Roman role (RFN Liberation)
 
 for n in title-serif-bold body-serif-light heading-sans heading-kai table-serif latin-serif; do
-  gzip -9n -c "$T/$n.ttf" > "$OUT/$n.ttf.gz"
+  "$PACK" "$T/$n.ttf" "$OUT/$n.ttf.zst"
 done
 cp /usr/share/doc/fonts-noto-cjk/copyright "$OUT/LICENSE-noto-cjk.txt"
 cp /usr/share/doc/fonts-lxgw-wenkai/copyright "$OUT/LICENSE-lxgw-wenkai.txt"
 cp /usr/share/doc/fonts-liberation2/copyright "$OUT/LICENSE-liberation.txt"
-(cd "$OUT" && sha256sum *.ttf.gz)
+(cd "$OUT" && sha256sum *.ttf.zst)
 
-# 朱雀仿宋 (body role, body-fangsong.ttf.gz): no Debian package; built from upstream source by
+# 朱雀仿宋 (body role, body-fangsong.ttf.zst): no Debian package; built from upstream source by
 # zhuque-from-source.sh, then subset by build-zhuque.sh. Give the built font to rebuild it here too.
 if [ -n "${ZHUQUE_TTF:-}" ]; then sh "$HERE/build-zhuque.sh" "$ZHUQUE_TTF" "$OUT"; fi

@@ -1,5 +1,5 @@
 #!/bin/sh
-# build-zhuque.sh ZHUQUE_TTF [OUTDIR] -- the bundled body font body-fangsong.ttf.gz (仿宋_GB2312 role) from
+# build-zhuque.sh ZHUQUE_TTF [OUTDIR] -- the bundled body font body-fangsong.ttf.zst (仿宋_GB2312 role) from
 # 朱雀仿宋 Zhuque Fangsong 0.211 (TrionesType/zhuque, SIL OFL 1.1, upstream calls it a technical preview).
 #
 # ZHUQUE_TTF is ZhuqueFangsong-Regular.ttf as built from upstream source (tag v0.211 = commit
@@ -10,7 +10,7 @@
 # Steps: point “ ” ‘ ’ (U+201C/U+201D/U+2018/U+2019), which upstream's cmap maps to narrow Alegreya quotes,
 # at the full-width glyphs quotedblleft.uv002 … quoteright.uv002; subset to charset.py's "full" set (GB 2312
 # ∪ 通用规范汉字表 ∪ punctuation and symbols; characters the font lacks are simply absent, the PDF falls back
-# per character to body-serif-light.ttf); rename to "Report Fangsong SC" (rename.py); gzip -9n.
+# per character to body-serif-light.ttf); rename to "Report Fangsong SC" (rename.py); pack (tools/fonts/pack, zstd).
 # SOURCE_DATE_EPOCH fixes head.modified, so two runs give identical bytes.
 set -eu
 [ $# -ge 1 ] || { echo "usage: sh build-zhuque.sh ZhuqueFangsong-Regular.ttf[.gz] [OUTDIR]" >&2; exit 2; }
@@ -44,7 +44,8 @@ pyftsubset "$T/zq-quotes.ttf" --layout-features= --no-hinting --name-IDs=0,1,2,3
   --name-languages='*' --drop-tables+=VORG,BASE,GSUB,GPOS,DSIG --text-file="$T/full.txt" \
   --output-file="$T/sub.ttf" 2>/dev/null
 $PY "$HERE/rename.py" "$T/sub.ttf" "$T/body-fangsong.ttf" "Report Fangsong SC" Regular
-gzip -9n -c "$T/body-fangsong.ttf" > "$OUT/body-fangsong.ttf.gz"
+(cd "$HERE/../.." && go build -o "$T/pack" ./tools/fonts/pack)
+"$T/pack" "$T/body-fangsong.ttf" "$OUT/body-fangsong.ttf.zst"
 cp "$HERE/zhuque-LICENSE.txt" "$OUT/LICENSE-zhuque-fangsong.txt"
-ls -l "$T/body-fangsong.ttf" "$OUT/body-fangsong.ttf.gz"
-(cd "$OUT" && sha256sum body-fangsong.ttf.gz)
+ls -l "$T/body-fangsong.ttf" "$OUT/body-fangsong.ttf.zst"
+(cd "$OUT" && sha256sum body-fangsong.ttf.zst)

@@ -16,9 +16,10 @@ trap 'rm -rf "$T"' EXIT
 PY=/usr/bin/python3
 TEXT="仿宋黑体楷总体情况一二三年度报告。，（）"
 SUBSET="--text=$TEXT --layout-features= --no-hinting --name-IDs=0,1,2,3,4,5,6,7,8,9,11,13,14 --name-languages=* --drop-tables+=VORG,vhea,vmtx,BASE,GSUB,GPOS,DSIG"
-gzip -dc "$DATA/body-serif-light.ttf.gz" > "$T/body.ttf"
-gzip -dc "$DATA/heading-sans.ttf.gz" > "$T/sans.ttf"
-gzip -dc "$DATA/heading-kai.ttf.gz" > "$T/kai.ttf"
+(cd "$HERE/../.." && go build -o "$T/pack" ./tools/fonts/pack)
+"$T/pack" -d "$DATA/body-serif-light.ttf.zst" "$T/body.ttf"
+"$T/pack" -d "$DATA/heading-sans.ttf.zst" "$T/sans.ttf"
+"$T/pack" -d "$DATA/heading-kai.ttf.zst" "$T/kai.ttf"
 pyftsubset "$T/body.ttf" $SUBSET --output-file="$T/fs.ttf"
 $PY "$HERE/rename.py" "$T/fs.ttf" "$OUT/fangsong.ttf" FangSong Regular
 pyftsubset "$T/sans.ttf" $SUBSET --output-file="$T/hei.ttf"
