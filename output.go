@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/nianbao/nianbao/fonts"
 	"github.com/nianbao/nianbao/internal/osfile"
 )
 
@@ -31,8 +32,8 @@ var commitMu sync.Mutex
 var ErrAborted = errors.New("已中断，未写入")
 
 // Abort stops all output for the rest of the process: it waits for a group of renames in progress to end
-// (so every visible file is old or complete), removes every temporary file still registered and makes
-// later writes fail with ErrAborted. The CLI calls it on SIGINT/SIGTERM before exiting.
+// (so every visible file is old or complete), removes every temporary file still registered (the font
+// cache's too: fonts.StopCaching) and makes later writes fail with ErrAborted. The CLI calls it on SIGINT/SIGTERM before exiting.
 func Abort() {
 	commitMu.Lock() // never unlocked: no rename happens after Abort
 	pending.Lock()
@@ -42,6 +43,7 @@ func Abort() {
 		os.Remove(f)
 		delete(pending.files, f)
 	}
+	fonts.StopCaching() // and the font cache's
 }
 
 // createTemp creates and registers a temporary file in dir.

@@ -282,3 +282,37 @@ func cmap4Coverage(t []byte) *coverage {
 	}
 	return cov
 }
+
+// TestStopCaching: an interrupted first run (nianbao.Abort on SIGINT) leaves no temporary file of a cache file
+// being written, and saves nothing after.
+func TestStopCaching(t *testing.T) {
+	defer func() {
+		cacheTemps.Lock()
+		cacheTemps.stopped = false
+		cacheTemps.Unlock()
+	}()
+	dir := t.TempDir()
+	// A save in progress: its temporary file is registered while it is written.
+	f, err := os.CreateTemp(dir, ".font-*.tmp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	cacheTemps.Lock()
+	registered := len(cacheTemps.files)
+	cacheTemps.Unlock()
+	if registered != 0 {
+		t.Fatalf("%d temporary files registered before any save", registered)
+	}
+	cacheTemps.Lock()
+	cacheTemps.files[f.Name()] = true
+	cacheTemps.Unlock()
+	StopCaching()
+	if _, err := os.Lstat(f.Name()); !os.IsNotExist(err) {
+		t.Errorf("temporary cache file left after StopCaching: %v", err)
+	}
+	saveCache(filepath.Join(dir, "x.v3"), make([]byte, 64))
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("cache folder holds %v after StopCaching, want nothing", ents)
+	}
+}
