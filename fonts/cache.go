@@ -11,7 +11,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -107,8 +109,33 @@ func unpackBundled(file string) ([]byte, *os.File, error) {
 	}
 	if cached != "" {
 		saveCache(cached, data)
+		pruneCache(filepath.Dir(cached))
 	}
 	return data, nil, nil
+}
+
+// pruneCache removes, when a font has just been decompressed (a first run, or a new version of nianbao), the
+// files of the cache folder that no version reads any more: cache files of the older format (.v2, named by a
+// gzip trailer) and temporary files older than an hour (left by a process killed outright). Cache files of
+// this format (.v3) stay, even those of other font versions: two installed versions of nianbao would otherwise
+// delete each other's files on every run.
+func pruneCache(dir string) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		name := e.Name()
+		old := strings.HasSuffix(name, ".v2") && e.Type().IsRegular()
+		if strings.HasPrefix(name, ".font-") && strings.HasSuffix(name, ".tmp") && e.Type().IsRegular() {
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+				old = true
+			}
+		}
+		if old {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }
 
 // openBundled opens the embedded compressed file of a bundled font (data/FILE.zst) and returns it with its

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // TestCacheVerifiedCheaply damages a cached font in the ways readCached must catch without reading glyf: the
@@ -314,5 +315,45 @@ func TestStopCaching(t *testing.T) {
 	saveCache(filepath.Join(dir, "x.v3"), make([]byte, 64))
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
 		t.Errorf("cache folder holds %v after StopCaching, want nothing", ents)
+	}
+}
+
+// TestPruneCache: decompressing a font removes the older format's cache files and temporary files older than
+// an hour, and keeps this format's files (other versions' too), fresh temporary files and anything else.
+func TestPruneCache(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(CacheDirEnv, dir)
+	files := map[string]bool{ // name → kept
+		"latin-serif.ttf-5c4d716c-30332.v2":     false,
+		"body-fangsong.ttf-2a057c8f-5989636.v2": false,
+		".font-111.tmp":                         false, // old
+		".font-222.tmp":                         true,  // fresh
+		"body-fangsong.ttf-00000000-5989636.v3": true,
+		"notes.txt":                             true,
+	}
+	for name := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, ".font-111.tmp"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "sub.v2"), 0o755) // a folder is left alone
+	files["sub.v2"] = true
+	if _, f, err := unpackBundled("latin-serif.ttf"); err != nil {
+		t.Fatal(err)
+	} else if f != nil {
+		f.Close()
+	}
+	for name, kept := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if kept && err != nil {
+			t.Errorf("%s was removed", name)
+		}
+		if !kept && err == nil {
+			t.Errorf("%s was kept", name)
+		}
 	}
 }

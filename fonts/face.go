@@ -86,6 +86,11 @@ func (f *Face) load() {
 		}
 		if l.err != nil {
 			f.err = fmt.Errorf("字体 %s（%s 角色，文件 %s）无法使用：%v", f.Family, f.Role.Official(), f.File, l.err)
+			if f.Source == System && forgetSystemIndex() {
+				// The index chose a file that changed without changing its size and time: the next run scans
+				// the font folders again and skips it with a note.
+				f.err = fmt.Errorf("%w；系统字体索引已清除，请重新运行（将重新查找本机字体）", f.err)
+			}
 			return
 		}
 		f.data, f.cov, f.broken = l.data, l.cov, l.broken

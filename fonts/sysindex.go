@@ -69,6 +69,13 @@ func systemIndexPath() string {
 	return filepath.Join(base, "nianbao", indexName)
 }
 
+// forgetSystemIndex removes the system font index (when a face it chose cannot be loaded) and reports whether
+// there was one.
+func forgetSystemIndex() bool {
+	path := systemIndexPath()
+	return path != "" && os.Remove(path) == nil
+}
+
 // encodeIndex returns the index file's bytes for files.
 func encodeIndex(files []indexedFile) []byte {
 	b := append(make([]byte, 0, 64*len(files)+64), indexMagic...)

@@ -336,3 +336,38 @@ func TestSystemUnopenedRetried(t *testing.T) {
 		t.Errorf("allowed, again: %q, opened %d, %d saves", got, len(c.opened), c.saves)
 	}
 }
+
+// A system face the index chose that no longer loads (replaced by another file of the same size and time)
+// clears the index, so that the next run scans the folders again, and says so.
+func TestSystemStaleIndexCleared(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv(CacheDirEnv, "")
+	index := systemIndexPath()
+	if err := os.MkdirAll(filepath.Dir(index), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(index, []byte(indexMagic), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "simfang.ttf")
+	if err := os.WriteFile(bad, []byte("not a font at all, but the size the index remembered"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := &Face{Role: Body, Family: "仿宋_GB2312", File: bad, Source: System}
+	_, err := f.Data()
+	if err == nil || !strings.Contains(err.Error(), "系统字体索引已清除") {
+		t.Fatalf("load of a changed system font: %v", err)
+	}
+	if _, err := os.Stat(index); !os.IsNotExist(err) {
+		t.Errorf("the index is still there: %v", err)
+	}
+	// Bundled faces and font files given by the user do not touch the index.
+	os.WriteFile(index, []byte(indexMagic), 0o644)
+	g := &Face{Role: Body, Family: "x", File: bad, Source: User}
+	if _, err := g.Data(); err == nil || strings.Contains(err.Error(), "索引") {
+		t.Errorf("a user's font file: %v", err)
+	}
+	if _, err := os.Stat(index); err != nil {
+		t.Errorf("a user's bad font file removed the index: %v", err)
+	}
+}
