@@ -67,6 +67,9 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "nianbao serve: 无法自动打开浏览器（%v），请手动打开上面的网址\n", err)
 		}
 	}
+	// Ctrl+C or SIGTERM: a save in progress ends complete or not at all, then exit 130; the handler also makes
+	// SIGINT work when a script starts the server in the background (where the shell ignores it).
+	stopOnSignal(stderr)
 	if err := srv.Serve(ln); err != nil {
 		fmt.Fprintln(stderr, "nianbao serve:", err)
 		return 2
