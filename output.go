@@ -19,11 +19,7 @@ import (
 // name fits. Every temporary file is registered until renamed or removed, so that Abort can remove them.
 
 // pending tracks the temporary files of this process.
-var pending = struct {
-	sync.Mutex
-	files   map[string]bool
-	aborted bool
-}{files: map[string]bool{}}
+var pending osfile.Temps
 
 // commitMu is held while the files of one input are renamed into place, and by Abort for good.
 var commitMu sync.Mutex
@@ -36,40 +32,21 @@ var ErrAborted = errors.New("已中断，未写入")
 // cache's too: fonts.StopCaching) and makes later writes fail with ErrAborted. The CLI calls it on SIGINT/SIGTERM before exiting.
 func Abort() {
 	commitMu.Lock() // never unlocked: no rename happens after Abort
-	pending.Lock()
-	defer pending.Unlock()
-	pending.aborted = true
-	for f := range pending.files {
-		os.Remove(f)
-		delete(pending.files, f)
-	}
+	pending.Stop()
 	fonts.StopCaching() // and the font cache's
 }
 
 // createTemp creates and registers a temporary file in dir.
 func createTemp(dir string) (*os.File, error) {
-	pending.Lock()
-	defer pending.Unlock()
-	if pending.aborted {
+	f, err := pending.Create(dir, ".nianbao-*.tmp")
+	if errors.Is(err, osfile.ErrStopped) {
 		return nil, ErrAborted
 	}
-	f, err := os.CreateTemp(dir, ".nianbao-*.tmp")
-	if err != nil {
-		return nil, err
-	}
-	pending.files[f.Name()] = true
-	return f, nil
+	return f, err
 }
 
 // dropTemp removes a temporary file (when remove is true) and forgets it.
-func dropTemp(name string, remove bool) {
-	pending.Lock()
-	defer pending.Unlock()
-	if remove {
-		os.Remove(name)
-	}
-	delete(pending.files, name)
-}
+func dropTemp(name string, remove bool) { pending.Drop(name, remove) }
 
 // writeTemp writes one temporary file in the folder of path, synced and readable by all; it returns its name.
 func writeTemp(path string, fill func(io.Writer) error) (string, error) {

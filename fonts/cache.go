@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/zstd"
+
+	"github.com/nianbao/nianbao/internal/osfile"
 )
 
 // unpacked holds one bundled font, shared by every Set of the process: its bytes (mapped from the on-disk
@@ -361,23 +363,11 @@ func cacheDir() string {
 }
 
 // cacheTemps tracks the temporary files saveCache is writing, so that StopCaching can remove them.
-var cacheTemps = struct {
-	sync.Mutex
-	files   map[string]bool
-	stopped bool
-}{files: map[string]bool{}}
+var cacheTemps osfile.Temps
 
 // StopCaching removes the temporary files of cache files being written and makes later saves do nothing: an
 // interrupted first run leaves no half-written file in the cache folder. nianbao.Abort calls it.
-func StopCaching() {
-	cacheTemps.Lock()
-	defer cacheTemps.Unlock()
-	cacheTemps.stopped = true
-	for name := range cacheTemps.files {
-		os.Remove(name)
-		delete(cacheTemps.files, name)
-	}
-}
+func StopCaching() { cacheTemps.Stop() }
 
 // saveCache writes data and its footer (cacheFooter) through a temporary file and a rename; failures only cost
 // speed next time. A cache file is never changed in place (a new version gets a new name). The temporary file
@@ -386,16 +376,7 @@ func saveCache(path string, data []byte) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return
 	}
-	cacheTemps.Lock()
-	if cacheTemps.stopped {
-		cacheTemps.Unlock()
-		return
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".font-*.tmp")
-	if err == nil {
-		cacheTemps.files[f.Name()] = true
-	}
-	cacheTemps.Unlock()
+	f, err := cacheTemps.Create(filepath.Dir(path), ".font-*.tmp")
 	if err != nil {
 		return
 	}
@@ -409,22 +390,13 @@ func saveCache(path string, data []byte) {
 	if err == nil {
 		err = os.Chmod(f.Name(), 0o644)
 	}
-	cacheTemps.Lock()
-	defer cacheTemps.Unlock()
-	if err == nil && cacheTemps.stopped {
-		err = errCacheStopped
-	}
 	if err == nil {
-		err = os.Rename(f.Name(), path)
+		err = cacheTemps.Rename(f.Name(), path)
 	}
 	if err != nil {
-		os.Remove(f.Name())
+		cacheTemps.Drop(f.Name(), true)
 	}
-	delete(cacheTemps.files, f.Name())
 }
-
-// errCacheStopped is the reason a cache file is not saved after StopCaching.
-var errCacheStopped = errors.New("font cache stopped")
 
 // errNotRegular is returned by statRegular for anything but a regular file (or one too large).
 var errNotRegular = errors.New("not a regular file")

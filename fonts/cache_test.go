@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/nianbao/nianbao/internal/osfile"
 	"time"
 )
 
@@ -287,27 +289,14 @@ func cmap4Coverage(t []byte) *coverage {
 // TestStopCaching: an interrupted first run (nianbao.Abort on SIGINT) leaves no temporary file of a cache file
 // being written, and saves nothing after.
 func TestStopCaching(t *testing.T) {
-	defer func() {
-		cacheTemps.Lock()
-		cacheTemps.stopped = false
-		cacheTemps.Unlock()
-	}()
+	defer func() { cacheTemps = osfile.Temps{} }()
 	dir := t.TempDir()
 	// A save in progress: its temporary file is registered while it is written.
-	f, err := os.CreateTemp(dir, ".font-*.tmp")
+	f, err := cacheTemps.Create(dir, ".font-*.tmp")
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
-	cacheTemps.Lock()
-	registered := len(cacheTemps.files)
-	cacheTemps.Unlock()
-	if registered != 0 {
-		t.Fatalf("%d temporary files registered before any save", registered)
-	}
-	cacheTemps.Lock()
-	cacheTemps.files[f.Name()] = true
-	cacheTemps.Unlock()
 	StopCaching()
 	if _, err := os.Lstat(f.Name()); !os.IsNotExist(err) {
 		t.Errorf("temporary cache file left after StopCaching: %v", err)
