@@ -111,10 +111,15 @@ func unpackBundled(file string) ([]byte, *os.File, error) {
 	}
 	if cached != "" {
 		saveCache(cached, data)
-		pruneCache(filepath.Dir(cached))
+		if _, done := pruned.LoadOrStore(filepath.Dir(cached), true); !done {
+			pruneCache(filepath.Dir(cached)) // once per folder and process, not once per font
+		}
 	}
 	return data, nil, nil
 }
+
+// pruned holds the cache folders pruneCache has already swept in this process.
+var pruned sync.Map
 
 // pruneCache removes, when a font has just been decompressed (a first run, or a new version of nianbao), the
 // files of the cache folder that no version reads any more: cache files of the older format (.v2, named by a

@@ -36,13 +36,12 @@ func (f *embeddedFont) encode(b []byte, s string) []byte {
 // fontParts is a font role prepared for embedding: everything but the object numbers and the compression,
 // done as it is written.
 type fontParts struct {
-	base    string // /ABCDEF+PostScriptName
-	widths  []byte // the /W entry
-	desc    []byte // the font descriptor entries after FontName
-	file    []byte // the subset
-	fileLen int    // its length
-	cmap    []byte // the ToUnicode CMap
-	gids    map[rune]uint16
+	base   string // /ABCDEF+PostScriptName
+	widths []byte // the /W entry
+	desc   []byte // the font descriptor entries after FontName
+	file   []byte // the subset
+	cmap   []byte // the ToUnicode CMap
+	gids   map[rune]uint16
 }
 
 // buildFont subsets the face of a role to the runes drawn with it and prepares its objects.
@@ -103,7 +102,7 @@ func buildFont(fi *faceInfo, role fonts.Role, runes []rune) (*fontParts, error) 
 	if name == "" {
 		name = "Nianbao-" + pdfName(string(role))
 	}
-	p := &fontParts{base: "/" + string(tag) + "+" + name, gids: gids, fileLen: len(sub)}
+	p := &fontParts{base: "/" + string(tag) + "+" + name, gids: gids}
 
 	w := append(make([]byte, 0, 8*n+16), " /W [0 ["...)
 	for g := 0; g < n; g++ {
@@ -158,7 +157,7 @@ func (pw *pdfWriter) writeFont(p *fontParts, res string) (*embeddedFont, error) 
 		" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor "+ref(desc)+
 		" /CIDToGIDMap /Identity /DW 1000"+string(p.widths)+" >>")
 	pw.object(desc, "<< /Type /FontDescriptor /FontName "+p.base+string(p.desc)+" /FontFile2 "+ref(file)+" >>")
-	if err := pw.stream(file, " /Length1 "+strconv.Itoa(p.fileLen), p.file); err != nil {
+	if err := pw.stream(file, " /Length1 "+strconv.Itoa(len(p.file)), p.file); err != nil {
 		return nil, err
 	}
 	if err := pw.stream(cmap, "", p.cmap); err != nil {
