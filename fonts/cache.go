@@ -18,6 +18,7 @@ import (
 	"github.com/klauspost/compress/zstd"
 
 	"github.com/nianbao/nianbao/internal/osfile"
+	"github.com/nianbao/nianbao/internal/sfnt"
 )
 
 // unpacked holds one bundled font, shared by every Set of the process: its bytes (mapped from the on-disk
@@ -304,51 +305,28 @@ func verifyCached(font, footer []byte, read io.ReaderAt) error {
 	if len(footer) != 8 || string(footer[:4]) != cacheMagic || len(font) < 12 {
 		return errStale
 	}
-	n := int(be.Uint16(font[4:]))
-	dirLen := 12 + 16*n
-	if n == 0 || dirLen > len(font) || crc32.ChecksumIEEE(font[:dirLen]) != binary.LittleEndian.Uint32(footer[4:]) {
+	dirLen := sfnt.DirLen(font)
+	if sfnt.NumTables(font) == 0 || dirLen > len(font) || crc32.ChecksumIEEE(font[:dirLen]) != binary.LittleEndian.Uint32(footer[4:]) {
 		return errStale
 	}
-	for i := range n {
-		rec := font[12+16*i:]
-		tag, sum := string(rec[:4]), be.Uint32(rec[4:])
-		off, length := int64(be.Uint32(rec[8:])), int64(be.Uint32(rec[12:]))
-		if off+length > int64(len(font)) {
+	for r := range sfnt.Records(font) {
+		t, ok := r.In(font)
+		if !ok {
 			return errStale
 		}
-		if tag == "glyf" || length == 0 {
+		if r.Tag == "glyf" || r.Len == 0 {
 			continue
 		}
-		t := font[off : off+length]
 		if read != nil {
-			if _, err := read.ReadAt(t, off); err != nil {
+			if _, err := read.ReadAt(t, int64(r.Off)); err != nil {
 				return errStale
 			}
 		}
-		if tableChecksum(tag, t) != sum {
+		if sfnt.TableChecksum(r.Tag, t) != r.Sum {
 			return errStale
 		}
 	}
 	return nil
-}
-
-// tableChecksum is the sfnt table checksum (the sum of big-endian 32-bit words, the last one padded with
-// zeros); for head, checkSumAdjustment (bytes 8–11) counts as zero.
-func tableChecksum(tag string, d []byte) uint32 {
-	var sum uint32
-	i := 0
-	for ; i+4 <= len(d); i += 4 {
-		sum += be.Uint32(d[i:])
-	}
-	if i < len(d) {
-		var w [4]byte
-		copy(w[:], d[i:])
-		sum += be.Uint32(w[:])
-	}
-	if tag == "head" && len(d) >= 12 {
-		sum -= be.Uint32(d[8:])
-	}
-	return sum
 }
 
 // cacheDir returns the folder for decompressed bundled fonts, or "" when there is none.

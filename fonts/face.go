@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/nianbao/nianbao/internal/sfnt"
 	"github.com/nianbao/nianbao/report"
 )
 
@@ -112,26 +113,20 @@ func (f *Face) GlyphReader() io.ReaderAt {
 // glyfReader reads the glyf table of standalone sfnt bytes: from file at the same offsets when file is not
 // nil (data is mapped from it), else from data.
 func glyfReader(data []byte, file *os.File) io.ReaderAt {
-	if len(data) < 12 {
+	if sfnt.DirLen(data) > len(data) {
 		return nil
 	}
-	n := int(be.Uint16(data[4:]))
-	for i := range n {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return nil
-		}
-		if string(data[rec:rec+4]) != "glyf" {
+	for r := range sfnt.Records(data) {
+		if r.Tag != "glyf" {
 			continue
 		}
-		off, length := int64(be.Uint32(data[rec+8:])), int64(be.Uint32(data[rec+12:]))
-		if off+length > int64(len(data)) {
+		if r.End() > int64(len(data)) {
 			return nil
 		}
 		if file != nil {
-			return io.NewSectionReader(file, off, length)
+			return io.NewSectionReader(file, int64(r.Off), int64(r.Len))
 		}
-		return io.NewSectionReader(bytes.NewReader(data), off, length)
+		return io.NewSectionReader(bytes.NewReader(data), int64(r.Off), int64(r.Len))
 	}
 	return nil
 }

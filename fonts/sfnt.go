@@ -9,6 +9,8 @@ import (
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/nianbao/nianbao/internal/sfnt"
 )
 
 // This file reads just enough of the sfnt (TrueType/OpenType) format with the standard library: the faces
@@ -90,9 +92,8 @@ func readFaceDir(r io.ReaderAt, off int64, index int) (faceDir, error) {
 		return faceDir{}, err
 	}
 	fd := faceDir{index: index, version: v, tables: make(map[string]tableRec, n)}
-	for i := range n {
-		rec := recs[16*i:]
-		fd.tables[string(rec[:4])] = tableRec{off: be.Uint32(rec[8:]), length: be.Uint32(rec[12:])}
+	for r := range sfnt.Records(append(h, recs...)) {
+		fd.tables[r.Tag] = tableRec{off: r.Off, length: r.Len}
 	}
 	return fd, nil
 }
@@ -343,27 +344,28 @@ func extractFace(data []byte, idx int) ([]byte, error) {
 	if off+12 > len(data) {
 		return nil, errors.New("字体集已损坏")
 	}
-	n := int(be.Uint16(data[off+4:]))
-	if off+12+16*n > len(data) {
+	n := sfnt.NumTables(data[off:])
+	if off+sfnt.DirLen(data[off:]) > len(data) {
 		return nil, errors.New("字体集已损坏")
 	}
 	out := append([]byte(nil), data[off:off+12]...)
 	dir := make([]byte, 16*n)
 	var body []byte
 	base := 12 + 16*n
-	for i := range n {
-		rec := data[off+12+16*i : off+28+16*i]
-		o, l := int(be.Uint32(rec[8:])), int(be.Uint32(rec[12:]))
-		if o < 0 || l < 0 || o+l > len(data) {
+	i := 0
+	for r := range sfnt.Records(data[off:]) {
+		t, ok := r.In(data)
+		if !ok {
 			return nil, errors.New("字体集中的表越界")
 		}
-		copy(dir[16*i:], rec[:8])
+		copy(dir[16*i:], data[off+12+16*i:off+20+16*i])
 		be.PutUint32(dir[16*i+8:], uint32(base+len(body)))
-		be.PutUint32(dir[16*i+12:], uint32(l))
-		body = append(body, data[o:o+l]...)
+		be.PutUint32(dir[16*i+12:], r.Len)
+		body = append(body, t...)
 		for len(body)%4 != 0 {
 			body = append(body, 0)
 		}
+		i++
 	}
 	return append(append(out, dir...), body...), nil
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+
+	"github.com/nianbao/nianbao/internal/sfnt"
 )
 
 // nameRec is one record of a name table built by withNames.
@@ -51,7 +53,7 @@ func withNames(t *testing.T, data []byte, recs ...nameRec) []byte {
 	for i := range int(be.Uint16(out[4:])) {
 		rec := out[12+16*i:]
 		if string(rec[:4]) == "name" {
-			be.PutUint32(rec[4:], tableChecksum("name", name))
+			be.PutUint32(rec[4:], sfnt.TableChecksum("name", name))
 			be.PutUint32(rec[8:], uint32(off))
 			be.PutUint32(rec[12:], uint32(len(name)))
 			return out

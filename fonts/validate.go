@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/nianbao/nianbao/internal/osfile"
+	"github.com/nianbao/nianbao/internal/sfnt"
 )
 
 // This file validates font files before they are used: a pure function over the bytes of a standalone
@@ -62,19 +63,16 @@ func validateSfnt(data []byte) (*glyphs, error) {
 	if len(data) < 12 {
 		return nil, errors.New("文件不完整（被截断）：连文件头都不完整")
 	}
-	n := int(be.Uint16(data[4:]))
-	if 12+16*n > len(data) {
-		return nil, fmt.Errorf("文件不完整（被截断）：表目录应有 %d 字节，文件只有 %d 字节", 12+16*n, len(data))
+	if n := sfnt.DirLen(data); n > len(data) {
+		return nil, fmt.Errorf("文件不完整（被截断）：表目录应有 %d 字节，文件只有 %d 字节", n, len(data))
 	}
 	tables := map[string][]byte{}
-	for i := range n {
-		rec := data[12+16*i:]
-		tag := string(rec[:4])
-		off, length := int64(be.Uint32(rec[8:])), int64(be.Uint32(rec[12:]))
-		if off+length > int64(len(data)) {
-			return nil, fmt.Errorf("文件不完整（被截断）：%s 表应到第 %d 字节，文件只有 %d 字节；请重新下载或复制该字体文件", strings.TrimSpace(tag), off+length, len(data))
+	for r := range sfnt.Records(data) {
+		t, ok := r.In(data)
+		if !ok {
+			return nil, fmt.Errorf("文件不完整（被截断）：%s 表应到第 %d 字节，文件只有 %d 字节；请重新下载或复制该字体文件", strings.TrimSpace(r.Tag), r.End(), len(data))
 		}
-		tables[tag] = data[off : off+length]
+		tables[r.Tag] = t
 	}
 	head, maxp, loca, glyf := tables["head"], tables["maxp"], tables["loca"], tables["glyf"]
 	if len(head) < 54 {
@@ -302,10 +300,9 @@ func validateFace(data []byte, cov *coverage) (*coverage, error) {
 		return nil, err
 	}
 	var cmap []byte
-	for i := range int(be.Uint16(data[4:])) {
-		rec := data[12+16*i:]
-		if string(rec[:4]) == "cmap" {
-			cmap = data[be.Uint32(rec[8:]) : be.Uint32(rec[8:])+be.Uint32(rec[12:])]
+	for r := range sfnt.Records(data) {
+		if r.Tag == "cmap" {
+			cmap, _ = r.In(data) // inside data: validateSfnt checked every table
 		}
 	}
 	broken := g.prune(cmap, cov)

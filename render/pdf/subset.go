@@ -4,26 +4,22 @@ import (
 	"encoding/binary"
 	"errors"
 	"sort"
+
+	"github.com/nianbao/nianbao/internal/sfnt"
 )
 
 // sfntTables returns the tables of a TrueType face by tag.
 func sfntTables(data []byte) (map[string][]byte, error) {
-	be := binary.BigEndian
-	if len(data) < 12 {
+	if len(data) < 12 || sfnt.DirLen(data) > len(data) {
 		return nil, errNoFace
 	}
-	n := int(be.Uint16(data[4:]))
-	tables := map[string][]byte{}
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return nil, errNoFace
-		}
-		off, l := int(be.Uint32(data[rec+8:])), int(be.Uint32(data[rec+12:]))
-		if off < 0 || l < 0 || off+l > len(data) {
+	tables := make(map[string][]byte, sfnt.NumTables(data))
+	for r := range sfnt.Records(data) {
+		t, ok := r.In(data)
+		if !ok {
 			return nil, errors.New("table outside the font file")
 		}
-		tables[string(data[rec:rec+4])] = data[off : off+l]
+		tables[r.Tag] = t
 	}
 	return tables, nil
 }
@@ -238,7 +234,7 @@ func assembleFont(tables map[string][]byte) []byte {
 		d := tables[tag]
 		rec := out[12+16*i:]
 		copy(rec, tag)
-		be.PutUint32(rec[4:], checksum(d))
+		be.PutUint32(rec[4:], sfnt.Checksum(d))
 		be.PutUint32(out[12+16*i+8:], uint32(len(out)))
 		be.PutUint32(out[12+16*i+12:], uint32(len(d)))
 		out = append(out, d...)
@@ -247,21 +243,6 @@ func assembleFont(tables map[string][]byte) []byte {
 		}
 	}
 	return out
-}
-
-// checksum is the sfnt table checksum: the sum of the big-endian 32-bit words, the last one padded with zeros.
-func checksum(d []byte) uint32 {
-	var sum uint32
-	i := 0
-	for ; i+4 <= len(d); i += 4 {
-		sum += binary.BigEndian.Uint32(d[i:])
-	}
-	if i < len(d) {
-		var w [4]byte
-		copy(w[:], d[i:])
-		sum += binary.BigEndian.Uint32(w[:])
-	}
-	return sum
 }
 
 // outlineGap is the largest gap between two outlines that readOutlines reads with them in one call: reading
