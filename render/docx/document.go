@@ -19,31 +19,31 @@ func writeRun(b *xb, rpr, text string) {
 	if text == "" {
 		return
 	}
-	b.s(`<w:r>`, rpr)
+	b.S(`<w:r>`, rpr)
 	for i, line := range strings.Split(text, "\n") {
 		if i > 0 {
-			b.s(`<w:br/>`)
+			b.S(`<w:br/>`)
 		}
 		for j, part := range strings.Split(line, "\t") {
 			if j > 0 {
-				b.s(`<w:tab/>`)
+				b.S(`<w:tab/>`)
 			}
 			if part == "" {
 				continue
 			}
-			b.s(`<w:t xml:space="preserve">`)
-			b.esc(part)
-			b.s(`</w:t>`)
+			b.S(`<w:t xml:space="preserve">`)
+			b.Esc(part)
+			b.S(`</w:t>`)
 		}
 	}
-	b.s(`</w:r>`)
+	b.S(`</w:r>`)
 }
 
 // paragraph writes one paragraph of the given style holding runs (already written markup).
 func paragraph(b *xb, style string, runs func()) {
-	b.s(`<w:p><w:pPr><w:pStyle w:val="`, style, `"/></w:pPr>`)
+	b.S(`<w:p><w:pPr><w:pStyle w:val="`, style, `"/></w:pPr>`)
 	runs()
-	b.s(`</w:p>`)
+	b.S(`</w:p>`)
 }
 
 // closingIndents returns how far, in hundredths of a body character, the 署名 and the 成文日期 end
@@ -69,13 +69,13 @@ func closingIndents(signature, date string, block int) (sig, dt int) {
 // closing writes a 署名 or 成文日期 paragraph; ind is its right indent in hundredths of a character, set
 // directly only where it differs from the style's 右空二字.
 func closing(b *xb, g geometry, style string, ind int, text string) {
-	b.s(`<w:p><w:pPr><w:pStyle w:val="`, style, `"/>`)
+	b.S(`<w:p><w:pPr><w:pStyle w:val="`, style, `"/>`)
 	if ind != 200 {
-		b.s(rightIndent(g, ind))
+		b.S(rightIndent(g, ind))
 	}
-	b.s(`</w:pPr>`)
+	b.S(`</w:pPr>`)
 	writeRun(b, "", text)
-	b.s(`</w:p>`)
+	b.S(`</w:p>`)
 }
 
 // documentXML returns word/document.xml: the blocks of the report in order, then the section properties
@@ -83,7 +83,7 @@ func closing(b *xb, g geometry, style string, ind int, text string) {
 func documentXML(r *report.Report, g geometry, o Options) string {
 	var b xb
 	b.Grow(128 << 10) // a report is about 100 KB of XML
-	b.s(xmlHeader, `<w:document `, nsW, ` `, nsR, `><w:body>`)
+	b.S(xmlHeader, `<w:document `, nsW, ` `, nsR, `><w:body>`)
 	sigInd, dateInd := closingIndents(r.Signature, r.Date, g.blockW*100/g.bodyChar)
 	afterTable := false
 	heading := "" // the last 一级标题, naming the table below it
@@ -126,22 +126,22 @@ func documentXML(r *report.Report, g geometry, o Options) string {
 		}
 		afterTable = false
 	}
-	b.s(`<w:sectPr>`)
+	b.S(`<w:sectPr>`)
 	if o.Draft {
-		b.s(`<w:headerReference w:type="default" r:id="`, relHeaderOdd, `"/>`,
+		b.S(`<w:headerReference w:type="default" r:id="`, relHeaderOdd, `"/>`,
 			`<w:headerReference w:type="even" r:id="`, relHeaderEven, `"/>`)
 	}
-	b.s(`<w:footerReference w:type="default" r:id="`, relFooterOdd, `"/>`,
+	b.S(`<w:footerReference w:type="default" r:id="`, relFooterOdd, `"/>`,
 		`<w:footerReference w:type="even" r:id="`, relFooterEven, `"/>`,
 		`<w:pgSz w:w="`, itoa(g.pageW), `" w:h="`, itoa(g.pageH), `"/>`,
 		`<w:pgMar w:top="`, itoa(g.top), `" w:right="`, itoa(g.right), `" w:bottom="`, itoa(g.bottom),
 		`" w:left="`, itoa(g.left), `" w:header="`, itoa(g.header), `" w:footer="`, itoa(g.footer), `" w:gutter="0"/>`,
 		`<w:cols w:space="425"/>`)
 	if o.Grid == GridChars {
-		b.s(`<w:docGrid w:type="linesAndChars" w:linePitch="`, itoa(g.linePitch), `" w:charSpace="`, itoa(g.charSpace), `"/>`)
+		b.S(`<w:docGrid w:type="linesAndChars" w:linePitch="`, itoa(g.linePitch), `" w:charSpace="`, itoa(g.charSpace), `"/>`)
 	} else {
-		b.s(`<w:docGrid w:type="lines" w:linePitch="`, itoa(g.linePitch), `"/>`)
+		b.S(`<w:docGrid w:type="lines" w:linePitch="`, itoa(g.linePitch), `"/>`)
 	}
-	b.s(`</w:sectPr></w:body></w:document>`)
+	b.S(`</w:sectPr></w:body></w:document>`)
 	return b.String()
 }

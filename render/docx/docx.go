@@ -60,20 +60,20 @@ func Render(r *report.Report, w io.Writer, o Options) error {
 	}
 	g := pageGeometry(layouts.GBT9704)
 	parts := []part{
-		{"[Content_Types].xml", contentTypesXML(o.Draft)},
-		{"_rels/.rels", packageRelsXML()},
-		{"docProps/core.xml", coreXML(r.Title, r.Agency, docDate(r))},
-		{"docProps/app.xml", appXML(o.Version, r.Agency)},
-		{"word/document.xml", documentXML(r, g, o)},
-		{"word/_rels/document.xml.rels", documentRelsXML(o.Draft)},
-		{"word/styles.xml", stylesXML(g, o.Grid)},
-		{"word/settings.xml", settingsXML()},
-		{"word/fontTable.xml", fontTableXML()},
-		{"word/footer1.xml", footerXML(g, false)},
-		{"word/footer2.xml", footerXML(g, true)},
+		{Name: "[Content_Types].xml", Body: contentTypesXML(o.Draft)},
+		{Name: "_rels/.rels", Body: packageRelsXML()},
+		{Name: "docProps/core.xml", Body: coreXML(r.Title, r.Agency, docDate(r))},
+		{Name: "docProps/app.xml", Body: appXML(o.Version, r.Agency)},
+		{Name: "word/document.xml", Body: documentXML(r, g, o)},
+		{Name: "word/_rels/document.xml.rels", Body: documentRelsXML(o.Draft)},
+		{Name: "word/styles.xml", Body: stylesXML(g, o.Grid)},
+		{Name: "word/settings.xml", Body: settingsXML()},
+		{Name: "word/fontTable.xml", Body: fontTableXML()},
+		{Name: "word/footer1.xml", Body: footerXML(g, false)},
+		{Name: "word/footer2.xml", Body: footerXML(g, true)},
 	}
 	if o.Draft {
-		parts = append(parts, part{"word/header1.xml", headerXML(false)}, part{"word/header2.xml", headerXML(true)})
+		parts = append(parts, part{Name: "word/header1.xml", Body: headerXML(false)}, part{Name: "word/header2.xml", Body: headerXML(true)})
 	}
 	return writeZip(w, parts)
 }

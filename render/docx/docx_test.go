@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nianbao/nianbao/internal/ooxml"
 	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/render"
 	"github.com/nianbao/nianbao/report"
@@ -468,8 +469,8 @@ func TestDeterministic(t *testing.T) {
 			t.Errorf("%s: two renders of the same report differ", f)
 		}
 		for _, zf := range p.zr.File {
-			if !zf.Modified.Equal(zipTime) {
-				t.Errorf("%s: %s has timestamp %v, want the fixed %v", f, zf.Name, zf.Modified, zipTime)
+			if !zf.Modified.Equal(ooxml.ZipTime) {
+				t.Errorf("%s: %s has timestamp %v, want the fixed %v", f, zf.Name, zf.Modified, ooxml.ZipTime)
 			}
 		}
 	}

@@ -6,7 +6,7 @@ import "time"
 func contentTypesXML(draft bool) string {
 	var b xb
 	const wml = "application/vnd.openxmlformats-officedocument.wordprocessingml."
-	b.s(xmlHeader, `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`,
+	b.S(xmlHeader, `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`,
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`,
 		`<Default Extension="xml" ContentType="application/xml"/>`,
 		`<Override PartName="/word/document.xml" ContentType="`, wml, `document.main+xml"/>`,
@@ -16,10 +16,10 @@ func contentTypesXML(draft bool) string {
 		`<Override PartName="/word/footer1.xml" ContentType="`, wml, `footer+xml"/>`,
 		`<Override PartName="/word/footer2.xml" ContentType="`, wml, `footer+xml"/>`)
 	if draft {
-		b.s(`<Override PartName="/word/header1.xml" ContentType="`, wml, `header+xml"/>`,
+		b.S(`<Override PartName="/word/header1.xml" ContentType="`, wml, `header+xml"/>`,
 			`<Override PartName="/word/header2.xml" ContentType="`, wml, `header+xml"/>`)
 	}
-	b.s(`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>`,
+	b.S(`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>`,
 		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`,
 		`</Types>`)
 	return b.String()
@@ -50,9 +50,9 @@ func documentRelsXML(draft bool) string {
 	const t = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 	var b xb
 	rel := func(id, typ, target string) {
-		b.s(`<Relationship Id="`, id, `" Type="`, t, typ, `" Target="`, target, `"/>`)
+		b.S(`<Relationship Id="`, id, `" Type="`, t, typ, `" Target="`, target, `"/>`)
 	}
-	b.s(xmlHeader, `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
+	b.S(xmlHeader, `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
 	rel(relStyles, "styles", "styles.xml")
 	rel(relSettings, "settings", "settings.xml")
 	rel(relFonts, "fontTable", "fontTable.xml")
@@ -62,7 +62,7 @@ func documentRelsXML(draft bool) string {
 		rel(relHeaderOdd, "header", "header1.xml")
 		rel(relHeaderEven, "header", "header2.xml")
 	}
-	b.s(`</Relationships>`)
+	b.S(`</Relationships>`)
 	return b.String()
 }
 
@@ -83,20 +83,20 @@ func settingsXML() string {
 // fontTableXML returns word/fontTable.xml with a fallback name for each official font.
 func fontTableXML() string {
 	var b xb
-	b.s(xmlHeader, `<w:fonts `, nsW, `>`)
+	b.S(xmlHeader, `<w:fonts `, nsW, `>`)
 	for _, f := range fontTableEntries() {
-		b.s(`<w:font`)
-		b.attr("w:name", f.name)
-		b.s(`>`)
+		b.S(`<w:font`)
+		b.Attr("w:name", f.name)
+		b.S(`>`)
 		if f.alt != "" {
-			b.s(`<w:altName`)
-			b.attr("w:val", f.alt)
-			b.s(`/>`)
+			b.S(`<w:altName`)
+			b.Attr("w:val", f.alt)
+			b.S(`/>`)
 		}
-		b.s(`<w:panose1 w:val="`, f.panose, `"/><w:charset w:val="`, f.charset, `"/><w:family w:val="`, f.family,
+		b.S(`<w:panose1 w:val="`, f.panose, `"/><w:charset w:val="`, f.charset, `"/><w:family w:val="`, f.family,
 			`"/><w:pitch w:val="`, f.pitch, `"/></w:font>`)
 	}
-	b.s(`</w:fonts>`)
+	b.S(`</w:fonts>`)
 	return b.String()
 }
 
@@ -109,14 +109,14 @@ func footerXML(g geometry, even bool) string {
 	if even {
 		ind = `<w:ind w:left="` + itoa(g.pageNumChar) + `"/><w:jc w:val="left"/>`
 	}
-	run := func(inner string) { b.s(`<w:r>`, inner, `</w:r>`) }
-	b.s(xmlHeader, `<w:ftr `, nsW, ` `, nsR, `><w:p><w:pPr><w:pStyle w:val="`, styleFooter, `"/>`, ind, `</w:pPr>`)
+	run := func(inner string) { b.S(`<w:r>`, inner, `</w:r>`) }
+	b.S(xmlHeader, `<w:ftr `, nsW, ` `, nsR, `><w:p><w:pPr><w:pStyle w:val="`, styleFooter, `"/>`, ind, `</w:pPr>`)
 	run(`<w:t xml:space="preserve">— </w:t>`)
-	b.s(`<w:fldSimple w:instr=" PAGE ">`)
+	b.S(`<w:fldSimple w:instr=" PAGE ">`)
 	run(`<w:t>1</w:t>`)
-	b.s(`</w:fldSimple>`)
+	b.S(`</w:fldSimple>`)
 	run(`<w:t xml:space="preserve"> —</w:t>`)
-	b.s(`</w:p></w:ftr>`)
+	b.S(`</w:p></w:ftr>`)
 	return b.String()
 }
 
@@ -134,16 +134,16 @@ func headerXML(even bool) string {
 func coreXML(title, creator string, date time.Time) string {
 	var b xb
 	d := date.UTC().Format("2006-01-02T15:04:05Z")
-	b.s(xmlHeader, `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"`,
+	b.S(xmlHeader, `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"`,
 		` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"`,
 		` xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
-	b.s(`<dc:title>`)
-	b.esc(title)
-	b.s(`</dc:title><dc:subject>政府信息公开工作年度报告</dc:subject><dc:creator>`)
-	b.esc(creator)
-	b.s(`</dc:creator><cp:lastModifiedBy>`)
-	b.esc(creator)
-	b.s(`</cp:lastModifiedBy><dc:language>zh-CN</dc:language>`,
+	b.S(`<dc:title>`)
+	b.Esc(title)
+	b.S(`</dc:title><dc:subject>政府信息公开工作年度报告</dc:subject><dc:creator>`)
+	b.Esc(creator)
+	b.S(`</dc:creator><cp:lastModifiedBy>`)
+	b.Esc(creator)
+	b.S(`</cp:lastModifiedBy><dc:language>zh-CN</dc:language>`,
 		`<dcterms:created xsi:type="dcterms:W3CDTF">`, d, `</dcterms:created>`,
 		`<dcterms:modified xsi:type="dcterms:W3CDTF">`, d, `</dcterms:modified></cp:coreProperties>`)
 	return b.String()
@@ -156,14 +156,14 @@ func appXML(version, company string) string {
 	if version != "" {
 		app += " " + version
 	}
-	b.s(xmlHeader, `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"`,
+	b.S(xmlHeader, `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"`,
 		` xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>`)
-	b.esc(app)
-	b.s(`</Application><DocSecurity>0</DocSecurity><Company>`)
-	b.esc(company)
-	b.s(`</Company><AppVersion>`)
-	b.esc(appVersion(version))
-	b.s(`</AppVersion></Properties>`)
+	b.Esc(app)
+	b.S(`</Application><DocSecurity>0</DocSecurity><Company>`)
+	b.Esc(company)
+	b.S(`</Company><AppVersion>`)
+	b.Esc(appVersion(version))
+	b.S(`</AppVersion></Properties>`)
 	return b.String()
 }
 

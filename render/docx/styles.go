@@ -59,20 +59,20 @@ type styleDef struct {
 
 // write appends the style to b.
 func (s styleDef) write(b *xb) {
-	b.s(`<w:style w:type="paragraph"`)
+	b.S(`<w:style w:type="paragraph"`)
 	if !s.builtin {
-		b.s(` w:customStyle="1"`)
+		b.S(` w:customStyle="1"`)
 	}
-	b.s(` w:styleId="`, s.id, `"><w:name w:val="`, s.name, `"/><w:basedOn w:val="`, s.basedOn,
+	b.S(` w:styleId="`, s.id, `"><w:name w:val="`, s.name, `"/><w:basedOn w:val="`, s.basedOn,
 		`"/><w:next w:val="`, s.next, `"/>`)
 	if s.uiPriority > 0 {
-		b.s(`<w:uiPriority w:val="`, itoa(s.uiPriority), `"/>`)
+		b.S(`<w:uiPriority w:val="`, itoa(s.uiPriority), `"/>`)
 	}
-	b.s(`<w:qFormat/><w:pPr>`, s.keep, asianTypography, s.pPr, `</w:pPr>`)
+	b.S(`<w:qFormat/><w:pPr>`, s.keep, asianTypography, s.pPr, `</w:pPr>`)
 	if s.rPr != "" {
-		b.s(`<w:rPr>`, s.rPr, `</w:rPr>`)
+		b.S(`<w:rPr>`, s.rPr, `</w:rPr>`)
 	}
-	b.s(`</w:style>`)
+	b.S(`</w:style>`)
 }
 
 // rightIndent returns the w:ind of a right-aligned closing line that ends hundredths/100 body characters
@@ -105,18 +105,18 @@ func stylesXML(g geometry, grid string) string {
 	cell := `<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>` + noIndent
 	const keep = `<w:keepNext/><w:keepLines/>`
 
-	b.s(xmlHeader, `<w:styles `, nsW, `>`)
+	b.S(xmlHeader, `<w:styles `, nsW, `>`)
 	// No widow control: 公文 pages are filled to 22 lines (撑满版心).
-	b.s(`<w:docDefaults><w:rPrDefault><w:rPr>`, rFonts(fontLatin, fontBody),
+	b.S(`<w:docDefaults><w:rPrDefault><w:rPr>`, rFonts(fontLatin, fontBody),
 		`<w:kern w:val="2"/>`, size(body),
 		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`,
 		`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>`, asianTypography, `<w:spacing w:before="0" w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 
-	b.s(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>`,
+	b.S(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>`,
 		`<w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>`)
-	b.s(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">`,
+	b.S(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">`,
 		`<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)
-	b.s(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>`,
+	b.S(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>`,
 		`<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>`,
 		`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>`,
 		`<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
@@ -166,8 +166,8 @@ func stylesXML(g geometry, grid string) string {
 	for _, s := range styles {
 		s.write(&b)
 	}
-	b.s(`<w:style w:type="character" w:customStyle="1" w:styleId="`, styleLead, `"><w:name w:val="段首标题"/>`,
+	b.S(`<w:style w:type="character" w:customStyle="1" w:styleId="`, styleLead, `"><w:name w:val="段首标题"/>`,
 		`<w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/><w:rPr>`, rFonts(fontLatin, fontKai), `</w:rPr></w:style>`)
-	b.s(`</w:styles>`)
+	b.S(`</w:styles>`)
 	return b.String()
 }

@@ -87,36 +87,36 @@ func writeTable(b *xb, t *layouts.Table, r *report.Report, g geometry, heading s
 	border := func(side string) string {
 		return `<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`
 	}
-	b.s(`<w:tbl><w:tblPr><w:tblW w:w="`, itoa(g.blockW), `" w:type="dxa"/><w:jc w:val="center"/>`,
+	b.S(`<w:tbl><w:tblPr><w:tblW w:w="`, itoa(g.blockW), `" w:type="dxa"/><w:jc w:val="center"/>`,
 		`<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>`, border("top"), border("left"), border("bottom"),
 		border("right"), border("insideH"), border("insideV"), `</w:tblBorders><w:tblLayout w:type="fixed"/>`,
 		`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="`, itoa(cellMargin), `" w:type="dxa"/>`,
 		`<w:bottom w:w="0" w:type="dxa"/><w:right w:w="`, itoa(cellMargin), `" w:type="dxa"/></w:tblCellMar>`,
 		`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>`,
 		`<w:tblCaption`)
-	b.attr("w:val", tableCaption(t, heading))
-	b.s(`/>`)
+	b.Attr("w:val", tableCaption(t, heading))
+	b.S(`/>`)
 	if about := tableAbout[t.ID]; about != "" {
-		b.s(`<w:tblDescription`)
-		b.attr("w:val", about)
-		b.s(`/>`)
+		b.S(`<w:tblDescription`)
+		b.Attr("w:val", about)
+		b.S(`/>`)
 	}
-	b.s(`</w:tblPr><w:tblGrid>`)
+	b.S(`</w:tblPr><w:tblGrid>`)
 	for _, w := range cols {
-		b.s(`<w:gridCol w:w="`, itoa(w), `"/>`)
+		b.S(`<w:gridCol w:w="`, itoa(w), `"/>`)
 	}
-	b.s(`</w:tblGrid>`)
+	b.S(`</w:tblGrid>`)
 	keep := keepRows(t)
 	for ri, row := range t.Rows {
-		b.s(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="`, itoa(look.rowHeight), `" w:hRule="atLeast"/>`)
+		b.S(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="`, itoa(look.rowHeight), `" w:hRule="atLeast"/>`)
 		if row.Header {
-			b.s(`<w:tblHeader/>`)
+			b.S(`<w:tblHeader/>`)
 		}
-		b.s(`</w:trPr>`)
+		b.S(`</w:trPr>`)
 		for ci := 0; ci < t.Cols; {
 			k := owner[ri][ci]
 			if k < 0 { // a gap in a malformed layout: keep the grid whole with an empty cell
-				b.s(`<w:tc><w:tcPr><w:tcW w:w="`, itoa(cols[ci]), `" w:type="dxa"/></w:tcPr><w:p/></w:tc>`)
+				b.S(`<w:tc><w:tcPr><w:tcW w:w="`, itoa(cols[ci]), `" w:type="dxa"/></w:tcPr><w:p/></w:tc>`)
 				ci++
 				continue
 			}
@@ -126,36 +126,36 @@ func writeTable(b *xb, t *layouts.Table, r *report.Report, g geometry, heading s
 			for j := c.Col; j < c.Col+span; j++ {
 				w += cols[j]
 			}
-			b.s(`<w:tc><w:tcPr><w:tcW w:w="`, itoa(w), `" w:type="dxa"/>`)
+			b.S(`<w:tc><w:tcPr><w:tcW w:w="`, itoa(w), `" w:type="dxa"/>`)
 			if span > 1 {
-				b.s(`<w:gridSpan w:val="`, itoa(span), `"/>`)
+				b.S(`<w:gridSpan w:val="`, itoa(span), `"/>`)
 			}
 			first := c.Row == ri
 			if c.RowSpan > 1 {
 				if first {
-					b.s(`<w:vMerge w:val="restart"/>`)
+					b.S(`<w:vMerge w:val="restart"/>`)
 				} else {
-					b.s(`<w:vMerge/>`)
+					b.S(`<w:vMerge/>`)
 				}
 			}
 			if c.Vertical && !verticalByLines {
-				b.s(`<w:textDirection w:val="tbRl"/>`)
+				b.S(`<w:textDirection w:val="tbRl"/>`)
 			}
-			b.s(`<w:vAlign w:val="center"/></w:tcPr>`)
+			b.S(`<w:vAlign w:val="center"/></w:tcPr>`)
 			if first {
 				writeCellText(b, t, c, r, look, keep[ri])
 			} else {
 				// A covered cell keeps with the next row too: a row keeps only when all its paragraphs do.
-				b.s(`<w:p>`)
+				b.S(`<w:p>`)
 				cellPPr(b, look, look.style, keep[ri], "")
-				b.s(`</w:p>`)
+				b.S(`</w:p>`)
 			}
-			b.s(`</w:tc>`)
+			b.S(`</w:tc>`)
 			ci = c.Col + span
 		}
-		b.s(`</w:tr>`)
+		b.S(`</w:tr>`)
 	}
-	b.s(`</w:tbl>`)
+	b.S(`</w:tbl>`)
 }
 
 // tableCaption is the w:tblCaption of t: its name and the heading above it without the numbering
@@ -195,14 +195,14 @@ func keepRows(t *layouts.Table) []bool {
 // the table's size, so that text typed into an emptied cell or a row added by copying this one's
 // paragraph properties (Word's Insert Row) comes out in the table's size.
 func cellPPr(b *xb, look tableLook, style string, keep bool, jc string) {
-	b.s(`<w:pPr><w:pStyle w:val="`, style, `"/>`)
+	b.S(`<w:pPr><w:pStyle w:val="`, style, `"/>`)
 	if keep {
-		b.s(`<w:keepNext/>`)
+		b.S(`<w:keepNext/>`)
 	}
 	if jc != "" {
-		b.s(`<w:jc w:val="`, jc, `"/>`)
+		b.S(`<w:jc w:val="`, jc, `"/>`)
 	}
-	b.s(`<w:rPr>`, size(look.size), `</w:rPr></w:pPr>`)
+	b.S(`<w:rPr>`, size(look.size), `</w:rPr></w:pPr>`)
 }
 
 // writeCellText writes the paragraph of a cell, a label's text or the value of a data cell. The run
@@ -220,21 +220,21 @@ func writeCellText(b *xb, t *layouts.Table, c layouts.Cell, r *report.Report, lo
 	} else if t.ID == "t3" && c.Kind == layouts.Label && c.Row >= t.HeaderRows() && c.RowSpan == 1 {
 		jc = "left"
 	}
-	b.s(`<w:p>`)
+	b.S(`<w:p>`)
 	cellPPr(b, look, style, keep, jc)
 	if c.Vertical && verticalByLines {
-		b.s(`<w:r>`)
+		b.S(`<w:r>`)
 		for i, unit := range render.VerticalUnits(text) {
 			if i > 0 {
-				b.s(`<w:br/>`)
+				b.S(`<w:br/>`)
 			}
-			b.s(`<w:t>`)
-			b.esc(unit)
-			b.s(`</w:t>`)
+			b.S(`<w:t>`)
+			b.Esc(unit)
+			b.S(`</w:t>`)
 		}
-		b.s(`</w:r>`)
+		b.S(`</w:r>`)
 	} else {
 		writeRun(b, "", text)
 	}
-	b.s(`</w:p>`)
+	b.S(`</w:p>`)
 }
