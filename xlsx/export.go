@@ -6,12 +6,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
+	"github.com/nianbao/nianbao/xlsx/internal/sml"
 )
 
 // Options configure Export.
@@ -39,13 +39,9 @@ func Template(o report.SkeletonOptions, w io.Writer) error {
 // Export writes the workbook of a report: 基本信息, 表二, 表三, 表四 and 正文 (its preamble and narrative).
 // The output is deterministic.
 func Export(r *report.Report, w io.Writer, o Options) error {
-	f := excelize.NewFile()
-	defer f.Close()
+	f := sml.NewBook()
 	st, err := newStyles(f)
 	if err != nil {
-		return err
-	}
-	if err := f.SetSheetName("Sheet1", SheetInfo); err != nil {
 		return err
 	}
 	if err := writeInfo(f, st, r, o); err != nil {
@@ -62,17 +58,13 @@ func Export(r *report.Report, w io.Writer, o Options) error {
 			return fmt.Errorf("%s: %w", SheetNarrative, err)
 		}
 	}
-	f.SetActiveSheet(0)
-	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: ptr(true)}); err != nil {
-		return err
-	}
-	f.SetDocProps(&excelize.DocProperties{Creator: "nianbao", Title: r.Title,
-		Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"})
-	_, err = f.WriteTo(w)
-	return err
+	f.Active = 0
+	f.FullCalcOnLoad = true
+	f.Title, f.Creator, f.Application = r.Title, "nianbao", "nianbao"
+	f.Created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) // fixed: the output is deterministic
+	f.Modified = f.Created
+	return f.Write(w)
 }
-
-func ptr[T any](v T) *T { return &v }
 
 // sheetWidth is the total column width (in character units) a sheet gets: portrait A4 or landscape A4.
 func sheetWidth(t *layouts.Table) (float64, string) {
@@ -83,9 +75,10 @@ func sheetWidth(t *layouts.Table) (float64, string) {
 }
 
 // writeTable writes one statistical table on its own sheet.
-func writeTable(f *excelize.File, st *styles, r *report.Report, t *layouts.Table) error {
+func writeTable(f *sml.Book, st *styles, r *report.Report, t *layouts.Table) error {
 	name := sheetName(t)
-	if _, err := f.NewSheet(name); err != nil {
+	sh, err := f.AddSheet(name)
+	if err != nil {
 		return err
 	}
 	p := place(t)
@@ -93,22 +86,22 @@ func writeTable(f *excelize.File, st *styles, r *report.Report, t *layouts.Table
 	widths := make([]float64, t.Cols)
 	for i, w := range t.Widths {
 		widths[i] = math.Round(total*w*10) / 10
-		if err := f.SetColWidth(name, colName(i), colName(i), widths[i]); err != nil {
+		if err := sh.SetColWidth(i+1, i+1, widths[i]); err != nil {
 			return err
 		}
 	}
 	last := colName(t.Cols - 1)
 	// Row 1: the section heading.
-	if err := f.MergeCell(name, "A1", last+"1"); err != nil {
+	if err := sh.Merge("A1", last+"1"); err != nil {
 		return err
 	}
-	if err := f.SetCellStr(name, "A1", sectionHeading(r.Format, t.ID)); err != nil {
+	if err := sh.SetString("A1", sectionHeading(r.Format, t.ID)); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(name, "A1", last+"1", st.title); err != nil {
+	if err := sh.SetFormat("A1", last+"1", st.title); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(name, 1, 30); err != nil {
+	if err := sh.SetRowHeight(1, 30); err != nil {
 		return err
 	}
 	dv := map[layouts.Kind][]string{}
@@ -119,7 +112,7 @@ func writeTable(f *excelize.File, st *styles, r *report.Report, t *layouts.Table
 	for _, c := range t.Cells {
 		a, b := cellRange(c)
 		if a != b {
-			if err := f.MergeCell(name, a, b); err != nil {
+			if err := sh.Merge(a, b); err != nil {
 				return err
 			}
 		}
@@ -135,7 +128,7 @@ func writeTable(f *excelize.File, st *styles, r *report.Report, t *layouts.Table
 			style = st.labelLeft
 		}
 		if c.Key == "" {
-			if err := f.SetCellStr(name, a, c.Text); err != nil {
+			if err := sh.SetString(a, c.Text); err != nil {
 				return err
 			}
 			if c.RowSpan == 1 && !c.Vertical {
@@ -146,73 +139,59 @@ func writeTable(f *excelize.File, st *styles, r *report.Report, t *layouts.Table
 				lines[c.Row] = max(lines[c.Row], textLines(c.Text, w))
 			}
 		} else {
-			var err error
-			if style, err = writeValue(f, st, r, p, name, a, c); err != nil {
+			if style, err = writeValue(f, st, r, p, sh, a, c); err != nil {
 				return err
 			}
 			if style == st.value || style == st.decimal || st.isDecimal(style) {
 				dv[c.Kind] = append(dv[c.Kind], a+":"+b)
 			}
 		}
-		if err := f.SetCellStyle(name, a, b, style); err != nil {
+		if err := sh.SetFormat(a, b, style); err != nil {
 			return err
 		}
 	}
 	for i, n := range lines {
-		if err := f.SetRowHeight(name, gridTop+i, float64(n)*14+8); err != nil {
+		if err := sh.SetRowHeight(gridTop+i, min(float64(n)*14+8, sml.MaxRowHeight)); err != nil {
 			return err
 		}
 	}
-	if err := addValidations(f, name, dv); err != nil {
+	if err := addValidations(sh, dv); err != nil {
 		return err
 	}
 	end := gridTop + len(t.Rows) - 1
 	if t.ID == "t3" { // keep the header rows and the label columns in view while typing
-		top, _ := excelize.CoordinatesToCellName(4, gridTop+t.HeaderRows())
-		if err := f.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: gridTop + t.HeaderRows() - 1,
-			TopLeftCell: top, ActivePane: "bottomRight"}); err != nil {
+		if err := sh.Freeze(3, gridTop+t.HeaderRows()-1); err != nil {
+			return err
+		}
+		if err := writeCheckRow(st, r, p, sh, end+1); err != nil {
 			return err
 		}
 	}
-	if t.ID == "t3" {
-		if err := writeCheckRow(f, st, r, p, name, end+1); err != nil {
-			return err
-		}
-	}
-	if err := addRedRules(f, st, r, p, name); err != nil {
+	if err := addRedRules(st, r, p, sh); err != nil {
 		return err
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", name, last, end), Scope: name}); err != nil {
+	if err := f.DefineName(sml.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", name, last, end), Sheet: name}); err != nil {
 		return err
 	}
 	if h := t.HeaderRows(); h > 0 {
-		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", name, gridTop, gridTop+h-1), Scope: name}); err != nil {
+		if err := f.DefineName(sml.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", name, gridTop, gridTop+h-1), Sheet: name}); err != nil {
 			return err
 		}
 	}
-	return pageSetup(f, name, orient, true)
+	pageSetup(sh, orient, true)
+	return nil
 }
 
 // pageSetup prints the sheet on A4, fitted to the page width, centred, and protects it without a password
 // (protect is false for the free-text 正文 sheet).
-func pageSetup(f *excelize.File, name, orient string, protect bool) error {
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr(orient),
-		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
-		return err
+func pageSetup(sh *sml.BookSheet, orient string, protect bool) {
+	sh.Page = &sml.PageSetup{PaperSize: 9, Landscape: orient == "landscape", FitToPage: true, FitWidth: 1, FitHeight: 0,
+		Margins: &sml.Margins{Left: 0.6, Right: 0.6, Top: 0.8, Bottom: 0.8}, CenterHorizontally: true}
+	if protect {
+		// Inserting rows stays allowed: the reader finds rows by their labels.
+		sh.Protection = &sml.SheetProtection{SelectLockedCells: true, SelectUnlockedCells: true,
+			FormatColumns: true, FormatRows: true, InsertRows: true}
 	}
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-		return err
-	}
-	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: ptr(0.6), Right: ptr(0.6), Top: ptr(0.8),
-		Bottom: ptr(0.8), Horizontally: ptr(true)}); err != nil {
-		return err
-	}
-	if !protect {
-		return nil
-	}
-	// Inserting rows stays allowed: the reader finds rows by their labels.
-	return f.ProtectSheet(name, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
-		FormatColumns: true, FormatRows: true, InsertRows: true})
 }
 
 func (s *styles) isDecimal(id int) bool {
@@ -227,7 +206,7 @@ func (s *styles) isDecimal(id int) bool {
 // writeValue writes a data cell and returns its style: a computed cell as its formula with the report's
 // value cached (or as the plain value when the report states a different one, so that the check catches
 // it after a round trip), a decimal with exactly its written decimals, a count as an integer.
-func writeValue(f *excelize.File, st *styles, r *report.Report, p *placement, sheet, a string, c layouts.Cell) (int, error) {
+func writeValue(f *sml.Book, st *styles, r *report.Report, p *placement, sh *sml.BookSheet, a string, c layouts.Cell) (int, error) {
 	if formula, plus, minus := p.formula(r.Format, c.Key); formula != "" {
 		want, _ := r.Value(c.Key)
 		var got int64
@@ -239,15 +218,17 @@ func writeValue(f *excelize.File, st *styles, r *report.Report, p *placement, sh
 			v, _ := r.Value(k)
 			got -= v
 		}
-		if err := f.SetCellInt(sheet, a, want); err != nil {
+		if got != want {
+			return st.computed, sh.SetInt(a, want)
+		}
+		// The result is cached as text (t="str"), as the workbooks excelize wrote had it: LibreOffice
+		// (7.4) trusts a cached number and ignores fullCalcOnLoad, but recalculates a formula whose cached
+		// result is text, so that the totals are right when it opens a workbook that a program filled in
+		// without calculating. Excel recalculates on load anyway.
+		if err := sh.SetString(a, strconv.FormatInt(want, 10)); err != nil {
 			return 0, err
 		}
-		if got == want {
-			if err := f.SetCellFormula(sheet, a, formula); err != nil {
-				return 0, err
-			}
-		}
-		return st.computed, nil
+		return st.computed, sh.SetFormula(a, formula)
 	}
 	text := r.CellText(c.Key)
 	if c.Kind != layouts.Decimal {
@@ -255,19 +236,16 @@ func writeValue(f *excelize.File, st *styles, r *report.Report, p *placement, sh
 		if err != nil {
 			return 0, fmt.Errorf("%s: %q is not an integer", c.Key, text)
 		}
-		return st.value, f.SetCellInt(sheet, a, n)
+		return st.value, sh.SetInt(a, n)
 	}
 	// A decimal: a number shown with its own decimals, or text when a float would not hold its digits.
 	digits := strings.TrimLeft(strings.ReplaceAll(text, ".", ""), "0")
 	if len(digits) > 15 {
-		return st.decimal, f.SetCellStr(sheet, a, text)
+		return st.decimal, sh.SetString(a, text)
 	}
 	v, err := strconv.ParseFloat(text, 64)
-	if err != nil {
+	if err != nil || sh.SetFloat(a, v) != nil {
 		return 0, fmt.Errorf("%s: %q is not a number", c.Key, text)
-	}
-	if err := f.SetCellFloat(sheet, a, v, -1, 64); err != nil {
-		return 0, err
 	}
 	n := 0
 	if i := strings.IndexByte(text, '.'); i >= 0 {
@@ -278,29 +256,24 @@ func writeValue(f *excelize.File, st *styles, r *report.Report, p *placement, sh
 
 // addValidations restricts the value cells: counts are whole numbers 0 … MaxCount, 本年增/减 any integer,
 // amounts decimals ≥ 0.
-func addValidations(f *excelize.File, sheet string, cells map[layouts.Kind][]string) error {
+func addValidations(sh *sml.BookSheet, cells map[layouts.Kind][]string) error {
 	for _, kind := range []layouts.Kind{layouts.Int, layouts.SignedInt, layouts.Decimal} {
 		if len(cells[kind]) == 0 {
 			continue
 		}
-		dv := excelize.NewDataValidation(false)
-		dv.SetSqref(strings.Join(cells[kind], " "))
-		var err error
+		dv := sml.Validation{Ranges: strings.Join(cells[kind], " "), Type: "whole", Operator: "between", ErrorStyle: "stop"}
 		switch kind {
 		case layouts.Int:
-			err = dv.SetRange(0, report.MaxCount, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
-			dv.SetError(excelize.DataValidationErrorStyleStop, "请填写件数", fmt.Sprintf("这里填写 0 到 %d 的整数；没有数据请填 0。", report.MaxCount))
+			dv.Formula1, dv.Formula2 = "0", strconv.Itoa(report.MaxCount)
+			dv.ErrorTitle, dv.Error = "请填写件数", fmt.Sprintf("这里填写 0 到 %d 的整数；没有数据请填 0。", report.MaxCount)
 		case layouts.SignedInt:
-			err = dv.SetRange(-report.MaxCount, report.MaxCount, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
-			dv.SetError(excelize.DataValidationErrorStyleStop, "请填写整数", "本年增/减填写整数，减少时填负数，例如 -2；没有变化请填 0。")
+			dv.Formula1, dv.Formula2 = strconv.Itoa(-report.MaxCount), strconv.Itoa(report.MaxCount)
+			dv.ErrorTitle, dv.Error = "请填写整数", "本年增/减填写整数，减少时填负数，例如 -2；没有变化请填 0。"
 		case layouts.Decimal:
-			err = dv.SetRange(0, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
-			dv.SetError(excelize.DataValidationErrorStyleStop, "请填写金额", "这里填写不带单位的数字（单位见表头），例如 12.3456；没有请填 0。")
+			dv.Type, dv.Formula1, dv.Formula2 = "decimal", "0", "1000000000000000" // 1e15
+			dv.ErrorTitle, dv.Error = "请填写金额", "这里填写不带单位的数字（单位见表头），例如 12.3456；没有请填 0。"
 		}
-		if err != nil {
-			return err
-		}
-		if err := f.AddDataValidation(sheet, dv); err != nil {
+		if err := sh.AddValidation(dv); err != nil {
 			return err
 		}
 	}
@@ -311,37 +284,36 @@ func addValidations(f *excelize.File, sheet string, cells map[layouts.Kind][]str
 const checkLabel = "勾稽检查：第一项加第二项之和等于第三项加第四项之和"
 
 // writeCheckRow writes the row under table 三 that says 相符 or 不符 for every column.
-func writeCheckRow(f *excelize.File, st *styles, r *report.Report, p *placement, sheet string, row int) error {
-	a, _ := excelize.CoordinatesToCellName(1, row)
-	b, _ := excelize.CoordinatesToCellName(3, row)
-	if err := f.MergeCell(sheet, a, b); err != nil {
+func writeCheckRow(st *styles, r *report.Report, p *placement, sh *sml.BookSheet, row int) error {
+	a, b := sml.CellName(1, row, false), sml.CellName(3, row, false)
+	if err := sh.Merge(a, b); err != nil {
 		return err
 	}
-	if err := f.SetCellStr(sheet, a, checkLabel); err != nil {
+	if err := sh.SetString(a, checkLabel); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(sheet, a, b, st.check); err != nil {
+	if err := sh.SetFormat(a, b, st.check); err != nil {
 		return err
 	}
 	for _, col := range layouts.T3Columns {
-		cell, _ := excelize.CoordinatesToCellName(p.keys["t3.new."+col.ID].Col+1, row)
+		cell := sml.CellName(p.keys["t3.new."+col.ID].Col+1, row, false)
 		ok := r.T3["new"][colIndex(col.ID)]+r.T3["carried"][colIndex(col.ID)] == r.T3["r7"][colIndex(col.ID)]+r.T3["carry"][colIndex(col.ID)] &&
 			r.T3["carry"][colIndex(col.ID)] >= 0
 		cached := "相符"
 		if !ok {
 			cached = "不符"
 		}
-		if err := f.SetCellStr(sheet, cell, cached); err != nil {
+		if err := sh.SetString(cell, cached); err != nil {
 			return err
 		}
-		if err := f.SetCellFormula(sheet, cell, fmt.Sprintf(`IF(AND(%s,%s>=0),"相符","不符")`, goujiEq(p, col.ID), p.keyAddr("t3.carry."+col.ID))); err != nil {
+		if err := sh.SetFormula(cell, fmt.Sprintf(`IF(AND(%s,%s>=0),"相符","不符")`, goujiEq(p, col.ID), p.keyAddr("t3.carry."+col.ID))); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(sheet, cell, cell, st.check); err != nil {
+		if err := sh.SetFormat(cell, cell, st.check); err != nil {
 			return err
 		}
 	}
-	return f.SetRowHeight(sheet, row, 28)
+	return sh.SetRowHeight(row, 28)
 }
 
 func colIndex(id string) int {
@@ -360,10 +332,8 @@ func goujiEq(p *placement, col string) string {
 
 // addRedRules colours a computed cell red when it no longer equals its formula (a clerk typed over it),
 // and the rows （七）总计 and 四、结转下年度继续办理 and the check row when the 勾稽关系 fails.
-func addRedRules(f *excelize.File, st *styles, r *report.Report, p *placement, sheet string) error {
-	red := func(ref, criteria string) error {
-		return f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{Type: "formula", Criteria: criteria, Format: &st.red}})
-	}
+func addRedRules(st *styles, r *report.Report, p *placement, sh *sml.BookSheet) error {
+	red := func(ref, criteria string) error { return sh.AddCondFormat(ref, criteria, st.red) }
 	for _, c := range p.t.Cells {
 		formula, _, _ := p.formula(r.Format, c.Key)
 		if formula == "" {
@@ -381,7 +351,7 @@ func addRedRules(f *excelize.File, st *styles, r *report.Report, p *placement, s
 	for _, col := range layouts.T3Columns {
 		bad := fmt.Sprintf("NOT(AND(%s,%s>=0))", goujiEq(p, col.ID), p.absAddr("t3.carry."+col.ID))
 		c := p.keys["t3.new."+col.ID].Col
-		check, _ := excelize.CoordinatesToCellName(c+1, checkRow)
+		check := sml.CellName(c+1, checkRow, false)
 		ref := fmt.Sprintf("%s %s %s", p.keyAddr("t3.r7."+col.ID), p.keyAddr("t3.carry."+col.ID), check)
 		if err := red(ref, bad); err != nil {
 			return err

@@ -112,3 +112,23 @@ func TestMergedHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestLongParagraph: a paragraph too long for any row height gets the tallest row (409 points) instead of
+// failing the export, and reads back whole.
+func TestLongParagraph(t *testing.T) {
+	r := city(t)
+	long := strings.Repeat("政府信息公开工作年度报告", 300) // 3600 characters, some 80 lines in column D
+	r.Overview.Paragraphs = append([]string{long}, r.Overview.Paragraphs...)
+	data := exportBytes(t, r)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	must(t, err)
+	_, row := findLabel(t, f, SheetNarrative, long)
+	if h, err := f.GetRowHeight(SheetNarrative, row); err != nil || h != 409 {
+		t.Errorf("row height %v %v, want 409", h, err)
+	}
+	imp, err := ReadBytes("long.xlsx", data)
+	must(t, err)
+	if got := imp.Report.Overview.Paragraphs; len(got) == 0 || got[0] != long {
+		t.Errorf("the long paragraph did not read back whole")
+	}
+}

@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/nianbao/nianbao/layouts"
+	"github.com/nianbao/nianbao/xlsx/internal/sml"
 )
 
 // gridTop is the sheet row of grid row 0: row 1 holds the section heading.
@@ -38,14 +37,12 @@ func place(t *layouts.Table) *placement {
 
 // addr returns the sheet address of grid position (row, col).
 func addr(row, col int) string {
-	name, _ := excelize.CoordinatesToCellName(col+1, gridTop+row)
-	return name
+	return sml.CellName(col+1, gridTop+row, false)
 }
 
 // colName returns the sheet column letters of grid column col.
 func colName(col int) string {
-	name, _ := excelize.ColumnNumberToName(col + 1)
-	return name
+	return sml.ColName(col + 1)
 }
 
 // cellRange returns the sheet range a cell covers ("A5" or "A5:C5").
@@ -62,8 +59,7 @@ func (p *placement) keyAddr(key string) string {
 // absAddr returns the absolute sheet address of a data key ("$D$5").
 func (p *placement) absAddr(key string) string {
 	c := p.keys[key]
-	name, _ := excelize.CoordinatesToCellName(c.Col+1, gridTop+c.Row, true)
-	return name
+	return sml.CellName(c.Col+1, gridTop+c.Row, true)
 }
 
 // formula returns the formula of a computed cell and the keys it sums (added) and subtracts, or "" for a

@@ -10,6 +10,7 @@ import (
 
 	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
+	"github.com/nianbao/nianbao/xlsx/internal/sml"
 )
 
 // Labels of the 基本信息 sheet (column A); the value stands to their right.
@@ -32,8 +33,11 @@ func formatLabel(f layouts.Format) string {
 }
 
 // writeInfo writes the 基本信息 sheet: one label and value per row, with a note on how to fill it in.
-func writeInfo(f *excelize.File, st *styles, r *report.Report, o Options) error {
-	s := SheetInfo
+func writeInfo(f *sml.Book, st *styles, r *report.Report, o Options) error {
+	s, err := f.AddSheet(SheetInfo)
+	if err != nil {
+		return err
+	}
 	agency := r.Agency
 	if o.Template && agency == agencyPlaceholder {
 		agency = ""
@@ -48,7 +52,7 @@ func writeInfo(f *excelize.File, st *styles, r *report.Report, o Options) error 
 	}
 	type row struct {
 		label, note string
-		value       any
+		value       any // a string, or the year as an int
 		locked      bool
 	}
 	rows := []row{
@@ -62,36 +66,37 @@ func writeInfo(f *excelize.File, st *styles, r *report.Report, o Options) error 
 	if r.Format == layouts.F2019 {
 		rows = append(rows, row{infoAmountNote, "可不填：印在表二“采购总金额”之后，如（单位：万元）。", r.AmountNote, false})
 	}
-	if err := f.SetColWidth(s, "A", "A", 20); err != nil {
+	for col, w := range []float64{20, 44, 60} {
+		if err := s.SetColWidth(col+1, col+1, w); err != nil {
+			return err
+		}
+	}
+	if err := s.Merge("A1", "C1"); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(s, "B", "B", 44); err != nil {
+	if err := s.SetString("A1", "政府信息公开工作年度报告 基本信息"); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(s, "C", "C", 60); err != nil {
+	if err := s.SetFormat("A1", "C1", st.title); err != nil {
 		return err
 	}
-	if err := f.MergeCell(s, "A1", "C1"); err != nil {
-		return err
-	}
-	if err := f.SetCellStr(s, "A1", "政府信息公开工作年度报告 基本信息"); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(s, "A1", "C1", st.title); err != nil {
-		return err
-	}
-	if err := f.SetRowHeight(s, 1, 30); err != nil {
+	if err := s.SetRowHeight(1, 30); err != nil {
 		return err
 	}
 	for i, rw := range rows {
 		n := strconv.Itoa(i + 2)
-		if err := f.SetCellStr(s, "A"+n, rw.label); err != nil {
+		if err := s.SetString("A"+n, rw.label); err != nil {
 			return err
 		}
-		if err := f.SetCellValue(s, "B"+n, rw.value); err != nil {
+		if year, ok := rw.value.(int); ok {
+			err = s.SetInt("B"+n, int64(year))
+		} else {
+			err = s.SetString("B"+n, rw.value.(string))
+		}
+		if err != nil {
 			return err
 		}
-		if err := f.SetCellStr(s, "C"+n, rw.note); err != nil {
+		if err := s.SetString("C"+n, rw.note); err != nil {
 			return err
 		}
 		vs := st.text
@@ -102,21 +107,16 @@ func writeInfo(f *excelize.File, st *styles, r *report.Report, o Options) error 
 			col   string
 			style int
 		}{{"A", st.label}, {"B", vs}, {"C", st.hint}} {
-			if err := f.SetCellStyle(s, c.col+n, c.col+n, c.style); err != nil {
+			if err := s.SetFormat(c.col+n, c.col+n, c.style); err != nil {
 				return err
 			}
 		}
-		if err := f.SetRowHeight(s, i+2, 30); err != nil {
+		if err := s.SetRowHeight(i+2, 30); err != nil {
 			return err
 		}
 	}
-	dv := excelize.NewDataValidation(false)
-	dv.SetSqref("B3")
-	if err := dv.SetRange(2008, 2100, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
-		return err
-	}
-	dv.SetError(excelize.DataValidationErrorStyleStop, "请填写年度", "报告年度是 2008 到 2100 之间的四位整数，如 2024。")
-	if err := f.AddDataValidation(s, dv); err != nil {
+	if err := s.AddValidation(sml.Validation{Ranges: "B3", Type: "whole", Operator: "between", Formula1: "2008", Formula2: "2100",
+		ErrorStyle: "stop", ErrorTitle: "请填写年度", Error: "报告年度是 2008 到 2100 之间的四位整数，如 2024。"}); err != nil {
 		return err
 	}
 	help := []string{
@@ -130,20 +130,21 @@ func writeInfo(f *excelize.File, st *styles, r *report.Report, o Options) error 
 	start := len(rows) + 3
 	for i, h := range help {
 		n := strconv.Itoa(start + i)
-		if err := f.MergeCell(s, "A"+n, "C"+n); err != nil {
+		if err := s.Merge("A"+n, "C"+n); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(s, "A"+n, h); err != nil {
+		if err := s.SetString("A"+n, h); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(s, "A"+n, "C"+n, st.hint); err != nil {
+		if err := s.SetFormat("A"+n, "C"+n, st.hint); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(s, start+i, 26); err != nil {
+		if err := s.SetRowHeight(start+i, 26); err != nil {
 			return err
 		}
 	}
-	return pageSetup(f, s, "portrait", true)
+	pageSetup(s, "portrait", true)
+	return nil
 }
 
 // infoValue finds a label of 基本信息 and returns the cell to its right (past the label's own merged

@@ -4,10 +4,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
+	"github.com/nianbao/nianbao/xlsx/internal/sml"
 )
 
 // Column headers of the 正文 sheet.
@@ -35,13 +34,13 @@ func narrativeParts(f layouts.Format) [][2]string {
 }
 
 // writeNarrative writes the 正文 sheet: one paragraph per row with its part, sub-section title and run-in flag.
-func writeNarrative(f *excelize.File, st *styles, r *report.Report, o Options) error {
-	s := SheetNarrative
-	if _, err := f.NewSheet(s); err != nil {
+func writeNarrative(f *sml.Book, st *styles, r *report.Report, o Options) error {
+	s, err := f.AddSheet(SheetNarrative)
+	if err != nil {
 		return err
 	}
-	for col, w := range map[string]float64{"A": 22, "B": 24, "C": 12, "D": 96} {
-		if err := f.SetColWidth(s, col, col, w); err != nil {
+	for col, w := range []float64{22, 24, 12, 96} {
+		if err := s.SetColWidth(col+1, col+1, w); err != nil {
 			return err
 		}
 	}
@@ -72,32 +71,29 @@ func writeNarrative(f *excelize.File, st *styles, r *report.Report, o Options) e
 	}
 	head := []string{narrPart, narrSub, narrRunIn, narrText}
 	for i, h := range head {
-		c, _ := excelize.CoordinatesToCellName(i+1, 1)
-		if err := f.SetCellStr(s, c, h); err != nil {
+		if err := s.SetString(sml.CellName(i+1, 1, false), h); err != nil {
 			return err
 		}
 	}
-	if err := f.SetCellStyle(s, "A1", "D1", st.label); err != nil {
+	if err := s.SetFormat("A1", "D1", st.label); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(s, 1, 34); err != nil {
+	if err := s.SetRowHeight(1, 34); err != nil {
 		return err
 	}
 	for i, row := range rows {
 		n := strconv.Itoa(i + 2)
 		for k, v := range row {
-			c, _ := excelize.CoordinatesToCellName(k+1, i+2)
-			if v != "" {
-				if err := f.SetCellStr(s, c, v); err != nil {
-					return err
-				}
+			if err := s.SetString(sml.CellName(k+1, i+2, false), v); err != nil {
+				return err
 			}
 		}
-		if err := f.SetCellStyle(s, "A"+n, "D"+n, st.text); err != nil {
+		if err := s.SetFormat("A"+n, "D"+n, st.text); err != nil {
 			return err
 		}
 		lines := max(textLines(row[0], 22), textLines(row[1], 24), textLines(row[3], 96))
-		if err := f.SetRowHeight(s, i+2, float64(lines)*14+6); err != nil {
+		// A long paragraph gets the tallest row there is; the rest scrolls inside the cell.
+		if err := s.SetRowHeight(i+2, min(float64(lines)*14+6, sml.MaxRowHeight)); err != nil {
 			return err
 		}
 	}
@@ -107,26 +103,23 @@ func writeNarrative(f *excelize.File, st *styles, r *report.Report, o Options) e
 	for _, p := range narrativeParts(r.Format) {
 		parts = append(parts, p[0])
 	}
-	dv := excelize.NewDataValidation(true)
-	dv.SetSqref("A2:A" + end)
-	if err := dv.SetDropList(parts); err != nil {
+	for _, l := range []struct {
+		col   string
+		items []string
+	}{{"A", parts}, {"C", []string{runInYes, runInNo}}} {
+		list, err := sml.ListFormula(l.items...)
+		if err != nil {
+			return err
+		}
+		if err := s.AddValidation(sml.Validation{Ranges: l.col + "2:" + l.col + end, Type: "list", Formula1: list, AllowBlank: true}); err != nil {
+			return err
+		}
+	}
+	if err := s.Freeze(0, 1); err != nil {
 		return err
 	}
-	if err := f.AddDataValidation(s, dv); err != nil {
-		return err
-	}
-	dv = excelize.NewDataValidation(true)
-	dv.SetSqref("C2:C" + end)
-	if err := dv.SetDropList([]string{runInYes, runInNo}); err != nil {
-		return err
-	}
-	if err := f.AddDataValidation(s, dv); err != nil {
-		return err
-	}
-	if err := f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	return pageSetup(f, s, "landscape", false)
+	pageSetup(s, "landscape", false)
+	return nil
 }
 
 // partOf matches the 部分 cell of a 正文 row: 前言, the heading (一、总体情况), the title alone (总体情况) or

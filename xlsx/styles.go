@@ -1,7 +1,7 @@
 package xlsx
 
 import (
-	"github.com/xuri/excelize/v2"
+	"github.com/nianbao/nianbao/xlsx/internal/sml"
 )
 
 // styles holds the style ids of one workbook.
@@ -22,48 +22,54 @@ type styles struct {
 	decimals   map[int]int
 }
 
-func border() []excelize.Border {
-	var b []excelize.Border
-	for _, side := range []string{"left", "right", "top", "bottom"} {
-		b = append(b, excelize.Border{Type: side, Color: "000000", Style: 1})
-	}
-	return b
+// tableFont returns a font of the workbook (family class 2, as the workbooks written before have it).
+func tableFont(name string, size float64) *sml.Font {
+	return &sml.Font{Name: name, Size: size, Family: 2}
 }
 
-func newStyles(f *excelize.File) (*styles, error) {
+// thinBorder is the border of every table cell: thin black lines on all four sides.
+var thinBorder = sml.BoxBorder("thin", "000000")
+
+// greyFill is the fill of the cells a clerk does not type into.
+const greyFill = "E7E6E6"
+
+func newStyles(f *sml.Book) (*styles, error) {
 	s := &styles{decimals: map[int]int{}}
-	font := &excelize.Font{Family: fontSong, Size: fontSize}
-	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
-	locked := &excelize.Protection{Locked: true}
-	unlocked := &excelize.Protection{Locked: false}
+	song := tableFont(fontSong, fontSize)
+	center := &sml.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+	locked := &sml.CellProtection{Locked: true}
+	unlocked := &sml.CellProtection{Locked: false}
+	bold := tableFont("黑体", 14)
+	bold.Bold = true
+	check := tableFont(fontSong, 9)
+	check.Color = "375623"
+	hint := tableFont(fontSong, 9)
+	hint.Color = "595959"
 	defs := []struct {
 		id *int
-		st *excelize.Style
+		st sml.CellFormat
 	}{
-		{&s.title, &excelize.Style{Font: &excelize.Font{Family: "黑体", Size: 14, Bold: true}, Alignment: center, Protection: locked}},
-		{&s.label, &excelize.Style{Font: font, Border: border(), Alignment: center, Protection: locked}},
-		{&s.labelLeft, &excelize.Style{Font: font, Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}, Protection: locked}},
-		{&s.labelVert, &excelize.Style{Font: font, Border: border(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", TextRotation: 255, WrapText: true}, Protection: locked}},
-		{&s.note, &excelize.Style{Font: &excelize.Font{Family: fontKai, Size: fontSize}, Border: border(), Alignment: center, Protection: locked}},
-		{&s.value, &excelize.Style{Font: font, Border: border(), Alignment: center, Protection: unlocked, NumFmt: 1}},
-		{&s.decimal, &excelize.Style{Font: font, Border: border(), Alignment: center, Protection: unlocked}},
-		{&s.computed, &excelize.Style{Font: font, Border: border(), Alignment: center, Protection: locked, NumFmt: 1,
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}}},
-		{&s.text, &excelize.Style{Font: font, Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}, Protection: unlocked}},
-		{&s.textLocked, &excelize.Style{Font: font, Border: border(), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Protection: locked,
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}}},
-		{&s.check, &excelize.Style{Font: &excelize.Font{Family: fontSong, Size: 9, Color: "375623"}, Border: border(), Alignment: center, Protection: locked}},
-		{&s.hint, &excelize.Style{Font: &excelize.Font{Family: fontSong, Size: 9, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Protection: locked}},
+		{&s.title, sml.CellFormat{Font: bold, Alignment: center, Protection: locked}},
+		{&s.label, sml.CellFormat{Font: song, Border: thinBorder, Alignment: center, Protection: locked}},
+		{&s.labelLeft, sml.CellFormat{Font: song, Border: thinBorder, Alignment: &sml.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}, Protection: locked}},
+		{&s.labelVert, sml.CellFormat{Font: song, Border: thinBorder, Alignment: &sml.Alignment{Horizontal: "center", Vertical: "center", TextRotation: 255, WrapText: true}, Protection: locked}},
+		{&s.note, sml.CellFormat{Font: tableFont(fontKai, fontSize), Border: thinBorder, Alignment: center, Protection: locked}},
+		{&s.value, sml.CellFormat{Font: song, Border: thinBorder, Alignment: center, Protection: unlocked, NumFmt: 1}},
+		{&s.decimal, sml.CellFormat{Font: song, Border: thinBorder, Alignment: center, Protection: unlocked}},
+		{&s.computed, sml.CellFormat{Font: song, Border: thinBorder, Alignment: center, Protection: locked, NumFmt: 1, Fill: greyFill}},
+		{&s.text, sml.CellFormat{Font: song, Border: thinBorder, Alignment: &sml.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}, Protection: unlocked}},
+		{&s.textLocked, sml.CellFormat{Font: song, Border: thinBorder, Alignment: &sml.Alignment{Vertical: "top", WrapText: true}, Protection: locked, Fill: greyFill}},
+		{&s.check, sml.CellFormat{Font: check, Border: thinBorder, Alignment: center, Protection: locked}},
+		{&s.hint, sml.CellFormat{Font: hint, Alignment: &sml.Alignment{Vertical: "top", WrapText: true}, Protection: locked}},
 	}
 	for _, d := range defs {
-		id, err := f.NewStyle(d.st)
+		id, err := f.AddFormat(d.st)
 		if err != nil {
 			return nil, err
 		}
 		*d.id = id
 	}
-	red, err := f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006", Bold: true},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
+	red, err := f.AddDiffFormat(sml.DiffFormat{Bold: true, Color: "9C0006", Fill: "FFC7CE"})
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +78,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 }
 
 // decimalStyle returns an unlocked cell style showing exactly n decimals (so 232.4500 keeps its zeros).
-func (s *styles) decimalStyle(f *excelize.File, n int) (int, error) {
+func (s *styles) decimalStyle(f *sml.Book, n int) (int, error) {
 	if n == 0 {
 		return s.decimal, nil
 	}
@@ -83,9 +89,9 @@ func (s *styles) decimalStyle(f *excelize.File, n int) (int, error) {
 	for range n {
 		fmtCode += "0"
 	}
-	id, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontSong, Size: fontSize}, Border: border(),
-		Alignment:  &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
-		Protection: &excelize.Protection{Locked: false}, CustomNumFmt: &fmtCode})
+	id, err := f.AddFormat(sml.CellFormat{Font: tableFont(fontSong, fontSize), Border: thinBorder,
+		Alignment:  &sml.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+		Protection: &sml.CellProtection{Locked: false}, NumFmtCode: fmtCode})
 	if err != nil {
 		return 0, err
 	}

@@ -272,13 +272,16 @@ func (s *BookSheet) SetColWidth(first, last int, width float64) error {
 	return nil
 }
 
-// SetRowHeight sets the height of a row (1-based) in points, up to 409; 0 leaves the default height.
+// MaxRowHeight is the tallest a row can be, in points.
+const MaxRowHeight = 409
+
+// SetRowHeight sets the height of a row (1-based) in points, up to MaxRowHeight; 0 leaves the default height.
 func (s *BookSheet) SetRowHeight(row int, height float64) error {
 	if row < 1 || row > MaxRow {
 		return s.errf("行号 %d 无效", row)
 	}
-	if !(height >= 0 && height <= 409) {
-		return s.errf("行高 %v 无效：应为 0 到 409 磅", height)
+	if !(height >= 0 && height <= MaxRowHeight) {
+		return s.errf("行高 %v 无效：应为 0 到 %d 磅", height, MaxRowHeight)
 	}
 	r := s.rows[row]
 	if r == nil {
