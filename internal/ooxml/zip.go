@@ -21,6 +21,7 @@ type PartError struct {
 	Err  error
 }
 
+// Error names the part and the failure.
 func (e *PartError) Error() string {
 	if e.Name == "" {
 		return fmt.Sprintf("finishing the zip file: %v", e.Err)
@@ -28,6 +29,7 @@ func (e *PartError) Error() string {
 	return fmt.Sprintf("writing %s: %v", e.Name, e.Err)
 }
 
+// Unwrap returns the failure of the writer or the compressor.
 func (e *PartError) Unwrap() error { return e.Err }
 
 // WriteZip writes the parts in the given order, deflated, with fixed timestamps. A failure is a *PartError.

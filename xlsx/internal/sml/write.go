@@ -123,5 +123,10 @@ func (b *Book) Write(w io.Writer) error {
 	if b.Active < 0 || b.Active >= len(b.sheets) {
 		return fmt.Errorf("活动工作表 %d 不存在：只有 %d 张工作表", b.Active, len(b.sheets))
 	}
+	for _, s := range b.sheets {
+		if err := s.checkPage(); err != nil {
+			return err
+		}
+	}
 	return writePackage(w, b)
 }

@@ -89,6 +89,14 @@ func TestRefused(t *testing.T) {
 	if err := b.Write(&bytes.Buffer{}); err == nil {
 		t.Error("an active sheet that does not exist was accepted")
 	}
+	for _, p := range []PageSetup{{PaperSize: -1}, {FitToPage: true, FitWidth: -1}, {Margins: &Margins{Left: math.NaN()}},
+		{Margins: &Margins{Top: 50}}} {
+		s.Page = &p
+		if err := b.Write(&bytes.Buffer{}); err == nil {
+			t.Errorf("page setup %+v accepted", p)
+		}
+	}
+	s.Page = nil
 	b.Active = 0
 	if _, data := written(t, b); len(data) == 0 {
 		t.Error("nothing written")

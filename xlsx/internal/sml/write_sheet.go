@@ -292,6 +292,28 @@ func (s *BookSheet) SetRowHeight(row int, height float64) error {
 	return nil
 }
 
+// checkPage checks the print setup, which is set as a field and so checked when the book is written.
+func (s *BookSheet) checkPage() error {
+	p := s.Page
+	if p == nil {
+		return nil
+	}
+	if p.PaperSize < 0 || p.PaperSize > 118 {
+		return s.errf("纸张 %d 无效：应为 0 到 118（9 为 A4）", p.PaperSize)
+	}
+	if p.FitToPage && (p.FitWidth < 0 || p.FitWidth > 32767 || p.FitHeight < 0 || p.FitHeight > 32767) {
+		return s.errf("缩放页数 %d×%d 无效：应为 0 到 32767", p.FitWidth, p.FitHeight)
+	}
+	if m := p.Margins; m != nil {
+		for _, v := range []float64{m.Left, m.Right, m.Top, m.Bottom, m.Header, m.Footer} {
+			if !(v >= 0 && v < 49) {
+				return s.errf("页边距 %v 无效：应为 0 到 49 英寸", v)
+			}
+		}
+	}
+	return nil
+}
+
 // Freeze keeps the first cols columns and rows rows in view while the rest scrolls (0, 0 unfreezes).
 func (s *BookSheet) Freeze(cols, rows int) error {
 	if cols < 0 || cols >= MaxCol || rows < 0 || rows >= MaxRow {
