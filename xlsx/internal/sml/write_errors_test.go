@@ -7,17 +7,17 @@ import (
 	"testing"
 )
 
-// TestRefused: calls that would make a workbook Excel repairs or refuses fail with a message, leave the
+// TestWriteRefused: calls that would make a workbook Excel repairs or refuses fail with a message, leave the
 // book as it was, and the book still writes.
-func TestRefused(t *testing.T) {
+func TestWriteRefused(t *testing.T) {
 	b := NewBook()
 	if err := b.Write(&bytes.Buffer{}); err == nil {
 		t.Error("a workbook without sheets was written")
 	}
 	s, err := b.AddSheet("表二")
-	must(t, err)
+	bookMust(t, err)
 	red, err := b.AddDiffFormat(DiffFormat{Color: "FF0000"})
-	must(t, err)
+	bookMust(t, err)
 	for name, bad := range map[string]func() error{
 		"empty sheet name":   func() error { _, err := b.AddSheet(""); return err },
 		"long sheet name":    func() error { _, err := b.AddSheet(strings.Repeat("表", 32)); return err },
@@ -35,7 +35,7 @@ func TestRefused(t *testing.T) {
 		"long formula":       func() error { return s.SetFormula("A1", strings.Repeat("1+", 4097)) },
 		"unknown format":     func() error { return s.SetFormat("A1", "A1", 99) },
 		"single-cell merge":  func() error { return s.Merge("B2", "B2") },
-		"overlapping merge":  func() error { must(t, s.Merge("A1", "C2")); return s.Merge("C2", "D3") },
+		"overlapping merge":  func() error { bookMust(t, s.Merge("A1", "C2")); return s.Merge("C2", "D3") },
 		"column 0":           func() error { return s.SetColWidth(0, 1, 10) },
 		"wide column":        func() error { return s.SetColWidth(1, 1, 256) },
 		"tall row":           func() error { return s.SetRowHeight(1, 410) },
@@ -71,7 +71,7 @@ func TestRefused(t *testing.T) {
 		"name of no sheet":   func() error { return b.DefineName(DefinedName{Name: "x", RefersTo: "A1", Sheet: "无"}) },
 		"name with space":    func() error { return b.DefineName(DefinedName{Name: "a b", RefersTo: "A1"}) },
 		"duplicate name": func() error {
-			must(t, b.DefineName(DefinedName{Name: "x", RefersTo: "'表二'!$A$1"}))
+			bookMust(t, b.DefineName(DefinedName{Name: "x", RefersTo: "'表二'!$A$1"}))
 			return b.DefineName(DefinedName{Name: "X", RefersTo: "'表二'!$A$2"})
 		},
 	} {
@@ -98,46 +98,46 @@ func TestRefused(t *testing.T) {
 	}
 	s.Page = nil
 	b.Active = 0
-	if _, data := written(t, b); len(data) == 0 {
+	if _, data := bookWritten(t, b); len(data) == 0 {
 		t.Error("nothing written")
 	}
 }
 
-// TestCellLimit: a format over a huge range is refused at once instead of taking the memory of billions
+// TestWriteCellLimit: a format over a huge range is refused at once instead of taking the memory of billions
 // of cells.
-func TestCellLimit(t *testing.T) {
+func TestWriteCellLimit(t *testing.T) {
 	b := NewBook()
 	s, err := b.AddSheet("大")
-	must(t, err)
+	bookMust(t, err)
 	if err := s.SetFormat("A1", "XFD1048576", 0); err == nil {
 		t.Fatal("a format over the whole sheet was accepted")
 	}
 	if b.cells != 0 {
 		t.Errorf("%d cells made", b.cells)
 	}
-	must(t, s.SetFormat("A1", "J100", 0)) // a thousand cells are fine
+	bookMust(t, s.SetFormat("A1", "J100", 0)) // a thousand cells are fine
 }
 
-// TestFormatsShared: equal formats get one index; fonts, borders and number formats are shared among
+// TestWriteFormatsShared: equal formats get one index; fonts, borders and number formats are shared among
 // the formats that use them.
-func TestFormatsShared(t *testing.T) {
+func TestWriteFormatsShared(t *testing.T) {
 	b := NewBook()
 	f := CellFormat{Font: &Font{Name: "宋体", Size: 10.5}, Border: BoxBorder("thin", "000000"), NumFmtCode: "0.00"}
 	one, err := b.AddFormat(f)
-	must(t, err)
+	bookMust(t, err)
 	f.Font = &Font{Name: "宋体", Size: 10.5} // equal, another pointer
 	two, err := b.AddFormat(f)
-	must(t, err)
+	bookMust(t, err)
 	f.Protection = &CellProtection{Locked: false}
 	three, err := b.AddFormat(f)
-	must(t, err)
+	bookMust(t, err)
 	if one != 1 || two != one || three != 2 {
 		t.Errorf("indexes %d %d %d", one, two, three)
 	}
 	lower, err := b.AddFormat(CellFormat{Fill: "e7e6e6"})
-	must(t, err)
+	bookMust(t, err)
 	upper, err := b.AddFormat(CellFormat{Fill: "FFE7E6E6"})
-	must(t, err)
+	bookMust(t, err)
 	if lower != upper {
 		t.Errorf("the same colour spelled twice gave formats %d and %d", lower, upper)
 	}
