@@ -1,0 +1,111 @@
+package sml
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// maxStyles bounds the cell formats (xf) and number formats read from styles.xml (Excel allows 64000).
+const maxStyles = 65536
+
+// styles is what the reader needs of styles.xml: the number format of each cell format.
+type styles struct {
+	// xfNumFmt is the numFmtId of each cellXfs entry, by the index a cell's s attribute gives.
+	xfNumFmt []int
+	// custom holds the format codes of numFmts (formatCode16 over formatCode), the first of an id.
+	custom map[int]string
+}
+
+// readStyles reads numFmts and cellXfs of a styles part.
+func readStyles(zf *zip.File, name string) (styles, error) {
+	st := styles{custom: map[int]string{}}
+	p, err := openPart(zf, name)
+	if err != nil {
+		return st, err
+	}
+	defer p.close()
+	var in string // "numFmts" or "cellXfs" while inside one
+	for {
+		tok, err := p.next()
+		if err == io.EOF {
+			return st, nil
+		}
+		if err != nil {
+			return st, err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name.Local == in {
+				in = ""
+			}
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "numFmts":
+				in = "numFmts"
+			case "cellXfs":
+				in = "cellXfs"
+			case "numFmt":
+				if in != "numFmts" {
+					continue
+				}
+				id, err := intAttr(t, "numFmtId", 0)
+				if err != nil {
+					return st, fmt.Errorf("部件 %s 中数字格式的编号 %v", name, err)
+				}
+				code, _ := attr(t, "formatCode")
+				if c16, ok := attr(t, "formatCode16"); ok && c16 != "" {
+					code = c16
+				}
+				if len(st.custom) >= maxStyles {
+					return st, fmt.Errorf("部件 %s 的数字格式超过 %d 个：工作簿已损坏", name, maxStyles)
+				}
+				if _, dup := st.custom[id]; !dup {
+					st.custom[id] = code
+				}
+			case "xf":
+				if in != "cellXfs" {
+					continue
+				}
+				id, err := intAttr(t, "numFmtId", 0)
+				if err != nil {
+					return st, fmt.Errorf("部件 %s 中单元格格式的数字格式编号 %v", name, err)
+				}
+				if len(st.xfNumFmt) >= maxStyles {
+					return st, fmt.Errorf("部件 %s 的单元格格式超过 %d 个：工作簿已损坏", name, maxStyles)
+				}
+				st.xfNumFmt = append(st.xfNumFmt, id)
+			}
+		}
+	}
+}
+
+// intAttr reads an integer attribute; def when missing.
+func intAttr(se xml.StartElement, local string, def int) (int, error) {
+	v, ok := attr(se, local)
+	if !ok {
+		return def, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%q 不是非负整数", v)
+	}
+	return n, nil
+}
+
+// numFmt returns the format code of cell format s, and whether there is one: a custom format of
+// styles.xml, else a built-in one. Cell format 0, or one out of range, has none (the value is shown
+// as stored).
+func (st *styles) numFmt(s int) (string, bool) {
+	if s <= 0 || s >= len(st.xfNumFmt) {
+		return "", false
+	}
+	id := st.xfNumFmt[s]
+	if code, ok := st.custom[id]; ok {
+		return code, true
+	}
+	return builtinNumFmt(id)
+}
