@@ -5,15 +5,16 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
+
+	"github.com/nianbao/nianbao/xlsx/internal/sml"
 )
 
 // sheetGrid is the used area of one sheet as text: label[r][c] holds the normalised text of every
 // position, a merged range's text repeated over all the positions it covers (so a label is found wherever
 // a clerk merged or unmerged it); r and c are 0-based.
 type sheetGrid struct {
-	f     *excelize.File
+	s     *sml.Grid
 	sheet string
 	label [][]string
 	// merged maps a covered position that is not the top-left of its range to that top-left.
@@ -44,21 +45,23 @@ func norm(s string) string {
 }
 
 // cellName returns the address of 0-based position (r, c): "E12".
-func cellName(r, c int) string {
-	name, _ := excelize.CoordinatesToCellName(c+1, r+1)
-	return name
-}
+func cellName(r, c int) string { return sml.CellName(c+1, r+1, false) }
 
-// loadGrid reads the text of a sheet within maxRows × maxCols.
-func loadGrid(f *excelize.File, sheet string, calcs, visits *int) (*sheetGrid, error) {
-	rows, err := f.GetRows(sheet)
+// loadGrid reads the text of sheet i of the workbook within maxRows × maxCols.
+func loadGrid(wb *sml.Book, i int, calcs, visits *int) (*sheetGrid, error) {
+	sheet := wb.Sheets[i].Name
+	s, err := wb.ReadSheet(i, sheetLimits)
 	if err != nil {
 		return nil, err
 	}
-	if len(rows) > maxRows {
-		return nil, fmt.Errorf("工作表“%s”有 %d 行，超过上限 %d 行：不像年度报告的表格", sheet, len(rows), maxRows)
+	if s.LastRow > maxRows {
+		return nil, fmt.Errorf("工作表“%s”有 %d 行，超过上限 %d 行：不像年度报告的表格", sheet, s.LastRow, maxRows)
 	}
-	g := &sheetGrid{f: f, sheet: sheet, merged: map[[2]int][2]int{}, calcs: calcs, visits: visits}
+	if s.WideRow > 0 {
+		return nil, fmt.Errorf("工作表“%s”第 %d 行有 %d 列，超过上限 %d 列：不像年度报告的表格", sheet, s.WideRow, s.WideCols, maxCols)
+	}
+	rows := s.Rows()
+	g := &sheetGrid{s: s, sheet: sheet, merged: map[[2]int][2]int{}, calcs: calcs, visits: visits}
 	for r, row := range rows {
 		if len(row) > maxCols {
 			return nil, fmt.Errorf("工作表“%s”第 %d 行有 %d 列，超过上限 %d 列：不像年度报告的表格", sheet, r+1, len(row), maxCols)
@@ -69,14 +72,9 @@ func loadGrid(f *excelize.File, sheet string, calcs, visits *int) (*sheetGrid, e
 		}
 		g.label = append(g.label, out)
 	}
-	mcs, err := f.GetMergeCells(sheet)
-	if err != nil {
-		return nil, err
-	}
-	for _, mc := range mcs {
-		c1, r1, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
-		if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 || r2 > maxRows || c2 > maxCols {
+	for _, mc := range s.Merges() {
+		c1, r1, c2, r2 := mc.FromCol, mc.FromRow, mc.ToCol, mc.ToRow
+		if r2 > maxRows || c2 > maxCols {
 			continue
 		}
 		text := g.at(r1-1, c1-1)

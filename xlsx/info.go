@@ -218,7 +218,7 @@ func (rd *reader) readInfo(r *report.Report) {
 	if row, col, ok := infoValue(g, infoDate); ok {
 		at := loc(g.sheet, row, col)
 		if ct, err := g.value(row, col); err == nil && fold(ct.raw) != "" {
-			t, ok := parseDate(ct)
+			t, ok := parseDate(ct, rd.wb.Date1904)
 			if !ok {
 				rd.errf(at, "“%s”'%s' 无法识别：请写成 2025年1月20日 或 2025-01-20", infoDate, strings.TrimSpace(ct.shown))
 			} else {
@@ -232,15 +232,16 @@ func (rd *reader) readInfo(r *report.Report) {
 // guessFormat returns the format of the year, for a workbook whose 报告格式 cell is empty.
 func (rd *reader) guessFormat(year int) layouts.Format { return layouts.DefaultFormat(year) }
 
-// parseDate reads a date cell: a date serial number, or text such as 2025年1月20日, 2025-01-20, 2025/1/20.
-func parseDate(ct cellText) (time.Time, bool) {
+// parseDate reads a date cell: a date serial number in the workbook's date system (1900, or 1904 when
+// date1904 is set), or text such as 2025年1月20日, 2025-01-20, 2025/1/20.
+func parseDate(ct cellText, date1904 bool) (time.Time, bool) {
 	s := fold(ct.raw)
 	if v, err := strconv.ParseFloat(s, 64); err == nil && v > 1 && v < 200000 {
-		t, err := excelize.ExcelDateToTime(v, false)
-		if err != nil {
+		y, m, d, ok := sml.SerialDate(v, date1904)
+		if !ok {
 			return time.Time{}, false
 		}
-		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+		return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 	}
 	return report.ParseDate(s)
 }

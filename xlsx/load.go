@@ -26,16 +26,16 @@ type Import struct {
 // official label of every bad cell.
 func Read(path string) (imp *Import, err error) {
 	defer guard(path, &err)
-	f, err := open(path)
+	wb, err := open(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	rd := &reader{file: path, f: f}
+	rd := &reader{file: path, wb: wb}
 	return rd.finish(rd.read())
 }
 
-// guard turns a panic inside excelize on a damaged workbook into a load error.
+// guard turns a panic while reading a damaged workbook into a load error; the reader is meant never to
+// panic, this is defence in depth.
 func guard(name string, err *error) {
 	if p := recover(); p != nil {
 		*err = problem(name, "工作簿已损坏，无法读取（%v）；请在 Excel/WPS 中打开后另存为 .xlsx 再试", p)
@@ -45,12 +45,11 @@ func guard(name string, err *error) {
 // ReadBytes is Read on a workbook held in memory; name is used in messages.
 func ReadBytes(name string, data []byte) (imp *Import, err error) {
 	defer guard(name, &err)
-	f, err := openBytes(name, data)
+	wb, err := openBytes(name, data)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	rd := &reader{file: name, f: f}
+	rd := &reader{file: name, wb: wb}
 	return rd.finish(rd.read())
 }
 

@@ -9,12 +9,11 @@ import (
 	"path"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/nianbao/nianbao/report"
+	"github.com/nianbao/nianbao/xlsx/internal/sml"
 )
 
-// Limits on a workbook, checked before excelize reads it: a real report workbook is some 20 KB.
+// Limits on a workbook, checked before its parts are read: a real report workbook is some 20 KB.
 const (
 	// MaxFileSize is the largest .xlsx file accepted (8 MiB).
 	MaxFileSize = 8 << 20
@@ -25,7 +24,13 @@ const (
 	MaxParts = 1000
 	// maxRows and maxCols bound the used area of a sheet that is read.
 	maxRows, maxCols = 5000, 200
+	// maxCells bounds the cells with a value or formula of a sheet (the largest template sheet has
+	// some 300), maxMerges its merged ranges and maxMerged the cells they cover.
+	maxCells, maxMerges, maxMerged = 100000, 2000, 200000
 )
+
+// sheetLimits are the bounds a sheet is read within.
+var sheetLimits = sml.Limits{MaxRow: maxRows, MaxCol: maxCols, MaxCells: maxCells, MaxMerges: maxMerges, MaxMergedCells: maxMerged}
 
 // problem returns a *report.LoadError with one message about the file.
 func problem(file, format string, args ...any) error {
@@ -33,7 +38,7 @@ func problem(file, format string, args ...any) error {
 }
 
 // open reads a workbook from disk within the limits.
-func open(path string) (*excelize.File, error) {
+func open(path string) (*sml.Book, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, problem(path, "无法读取文件：%v", plainErr(err))
@@ -56,8 +61,9 @@ func open(path string) (*excelize.File, error) {
 	return openBytes(path, data)
 }
 
-// openBytes opens a workbook held in memory after checking its size and its zip central directory.
-func openBytes(name string, data []byte) (*excelize.File, error) {
+// openBytes opens a workbook held in memory after checking its size, its zip central directory and the
+// nesting of its XML parts.
+func openBytes(name string, data []byte) (*sml.Book, error) {
 	if len(data) > MaxFileSize {
 		return nil, problem(name, "文件过大（%d 字节）：年度报告工作簿不应超过 %d MiB，请检查是否选错了文件", len(data), MaxFileSize>>20)
 	}
@@ -95,11 +101,11 @@ func openBytes(name string, data []byte) (*excelize.File, error) {
 			return nil, problem(name, "工作簿的部件 %s 中元素嵌套超过 %d 层：不像 Excel/WPS 保存的工作簿（疑似恶意构造），已拒绝读入", zf.Name, maxXMLDepth)
 		}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnpacked, UnzipXMLSizeLimit: MaxUnpacked})
+	wb, err := sml.Open(zr)
 	if err != nil {
 		return nil, problem(name, "无法读取 Excel 工作簿：%v；请在 Excel/WPS 中打开后另存为 .xlsx 再试", err)
 	}
-	return f, nil
+	return wb, nil
 }
 
 func plainErr(err error) error {

@@ -7,16 +7,15 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
+	"github.com/nianbao/nianbao/xlsx/internal/sml"
 )
 
 // reader reads one workbook into a report, collecting every problem and every blank cell.
 type reader struct {
 	file     string
-	f        *excelize.File
+	wb       *sml.Book
 	problems []report.Problem
 	// blanks are value cells left empty: read as 0 and reported (the national tables want 0).
 	blanks []string
@@ -24,8 +23,8 @@ type reader struct {
 	where map[string]string
 	// calcs counts the formulas computed (see maxCalcs).
 	calcs, visits int
-	// grids caches the text of the sheets read so far.
-	grids map[string]*sheetGrid
+	// grids caches the text of the sheets read so far, by their place in the workbook.
+	grids map[int]*sheetGrid
 }
 
 func (rd *reader) errf(loc, format string, args ...any) {
@@ -42,20 +41,25 @@ func loc(sheet string, r, c int) string { return sheet + "!" + cellName(r, c) }
 // sheetFor finds the sheet of a table: the sheet of that name when it holds the table's signature label,
 // else the first sheet that does (a clerk may have renamed or moved it).
 func (rd *reader) sheetFor(name string, signature string) *sheetGrid {
-	sheets := rd.f.GetSheetList()
-	sort.SliceStable(sheets, func(i, j int) bool { return sheets[i] == name && sheets[j] != name })
-	if rd.grids == nil {
-		rd.grids = map[string]*sheetGrid{}
+	order := make([]int, len(rd.wb.Sheets))
+	for i := range order {
+		order[i] = i
 	}
-	for _, s := range sheets {
-		g, ok := rd.grids[s]
+	sort.SliceStable(order, func(i, j int) bool {
+		return rd.wb.Sheets[order[i]].Name == name && rd.wb.Sheets[order[j]].Name != name
+	})
+	if rd.grids == nil {
+		rd.grids = map[int]*sheetGrid{}
+	}
+	for _, i := range order {
+		g, ok := rd.grids[i]
 		if !ok {
 			var err error
-			if g, err = loadGrid(rd.f, s, &rd.calcs, &rd.visits); err != nil {
+			if g, err = loadGrid(rd.wb, i, &rd.calcs, &rd.visits); err != nil {
 				rd.errf("", "%v", err) // once: the refused sheet is remembered as nil
 				g = nil
 			}
-			rd.grids[s] = g
+			rd.grids[i] = g
 		}
 		if g != nil && len(g.find(signature)) > 0 {
 			return g

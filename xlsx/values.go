@@ -7,11 +7,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
 
 	"github.com/nianbao/nianbao/internal/lazyre"
 	"github.com/nianbao/nianbao/report"
+	"github.com/nianbao/nianbao/xlsx/internal/sml"
 )
 
 // cellText is what a value cell holds: its raw value (the cached result for a formula, computed when
@@ -23,19 +23,8 @@ type cellText struct {
 
 // value reads the cell at 0-based (r, c). A formula cell without a cached result is computed.
 func (g *sheetGrid) value(r, c int) (cellText, error) {
-	name := cellName(r, c)
-	formula, err := g.f.GetCellFormula(g.sheet, name)
-	if err != nil {
-		return cellText{}, err
-	}
-	raw, err := g.f.GetCellValue(g.sheet, name, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return cellText{}, err
-	}
-	shown, err := g.f.GetCellValue(g.sheet, name)
-	if err != nil {
-		return cellText{}, err
-	}
+	v := g.s.Value(c+1, r+1)
+	formula, raw, shown := v.Formula, v.Raw, v.Shown
 	if formula != "" && strings.TrimSpace(raw) == "" {
 		if err := g.computable(formula, 0); err != nil {
 			return cellText{}, err
@@ -43,7 +32,7 @@ func (g *sheetGrid) value(r, c int) (cellText, error) {
 		if *g.calcs++; *g.calcs > maxCalcs {
 			return cellText{}, fmt.Errorf("工作簿中没有保存计算结果的公式超过 %d 个，不再代为计算；请在 Excel/WPS 中打开并保存一次", maxCalcs)
 		}
-		v, err := calc(g.f, g.sheet, name)
+		v, err := g.s.Calc(c+1, r+1, sml.CalcLimits{MaxDepth: maxDepth, MaxCells: maxVisits})
 		if err != nil {
 			return cellText{}, fmt.Errorf("公式 =%s 无法计算（%v）；请在 Excel/WPS 中打开并保存一次，或改填数字", formula, err)
 		}
@@ -80,12 +69,12 @@ func (g *sheetGrid) computable(formula string, depth int) error {
 		return refuse
 	}
 	for _, m := range cellRef.FindAllStringSubmatch(formula, -1) {
-		c1, err1 := excelize.ColumnNameToNumber(m[1])
+		c1, err1 := sml.ColNumber(m[1])
 		r1, err2 := strconv.Atoi(m[2])
 		c2, r2 := c1, r1
 		var err3, err4 error
 		if m[3] != "" {
-			c2, err3 = excelize.ColumnNameToNumber(m[3])
+			c2, err3 = sml.ColNumber(m[3])
 			r2, err4 = strconv.Atoi(m[4])
 		}
 		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || max(c1, c2) > maxCols || max(r1, r2) > maxRows {
@@ -96,8 +85,7 @@ func (g *sheetGrid) computable(formula string, depth int) error {
 				if *g.visits++; *g.visits > maxVisits {
 					return refuse
 				}
-				name, _ := excelize.CoordinatesToCellName(c, r)
-				if sub, _ := g.f.GetCellFormula(g.sheet, name); sub != "" {
+				if sub := g.s.Formula(c, r); sub != "" {
 					if err := g.computable(sub, depth+1); err != nil {
 						return refuse
 					}
@@ -113,16 +101,6 @@ func short(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
-}
-
-// calc computes a formula with excelize, never letting a panic of the formula engine escape.
-func calc(f *excelize.File, sheet, cell string) (v string, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("%v", p)
-		}
-	}()
-	return f.CalcCellValue(sheet, cell, excelize.Options{RawCellValue: true})
 }
 
 var (
