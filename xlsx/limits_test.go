@@ -4,8 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,7 +91,7 @@ func TestZipBombRefused(t *testing.T) {
 	must(t, zw.Close())
 	lying := patchSizes(t, b.Bytes(), "xl/sharedStrings.xml", 100)
 	_, err = ReadBytes("lying.xlsx", lying)
-	wantRefused(t, "lying part", err, "lying.xlsx: ") // excelize drops the overrunning part: its labels are missing
+	wantRefused(t, "lying part", err, "lying.xlsx: 无法读取 Excel 工作簿的部件 xl/sharedStrings.xml")
 }
 
 // patchSizes rewrites the uncompressed size of one part in its local header and central directory entry.
@@ -184,8 +187,8 @@ func BenchmarkExport(b *testing.B) {
 }
 
 // TestDeeplyNestedPartRefused: a sheet of millions of nested elements (50 KB zipped, within the unpacked
-// limit) took 10 s and 900 MB in the XML decoder; it is refused by the nesting scan before excelize reads
-// it. A real workbook's parts pass the scan, and so do binary parts with '<' bytes in them.
+// limit) took 10 s and 900 MB in the XML decoder; it is refused by the nesting scan before the reader
+// parses it. A real workbook's parts pass the scan, and so do binary parts with '<' bytes in them.
 func TestDeeplyNestedPartRefused(t *testing.T) {
 	real := exportBytes(t, city(t))
 	zr, err := zip.NewReader(bytes.NewReader(real), int64(len(real)))
@@ -239,5 +242,151 @@ func TestOversizedSheetReportedOnce(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "找不到表四") || strings.Contains(err.Error(), "找不到表二") {
 		t.Errorf("tables on the other sheets not read: %v", err)
+	}
+}
+
+// rezip unpacks a workbook, lets change edit its parts (a nil part is removed) and packs it again.
+func rezip(t *testing.T, data []byte, change func(parts map[string][]byte)) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	must(t, err)
+	parts := map[string][]byte{}
+	var names []string
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		must(t, err)
+		var b bytes.Buffer
+		_, err = b.ReadFrom(rc)
+		must(t, err)
+		rc.Close()
+		parts[zf.Name] = b.Bytes()
+		names = append(names, zf.Name)
+	}
+	change(parts)
+	for name := range parts {
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	var out bytes.Buffer
+	w := zip.NewWriter(&out)
+	for _, name := range names {
+		if parts[name] == nil {
+			continue
+		}
+		fw, err := w.Create(name)
+		must(t, err)
+		_, err = fw.Write(parts[name])
+		must(t, err)
+	}
+	must(t, w.Close())
+	return out.Bytes()
+}
+
+// sheetPart returns the part of a sheet of an exported workbook (sheets are written in order).
+func sheetPart(name string) string {
+	for i, s := range []string{SheetInfo, "表二", "表三", "表四", SheetNarrative} {
+		if s == name {
+			return fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+		}
+	}
+	return ""
+}
+
+// intoSheetData puts cells (row elements) at the end of a sheet's sheetData.
+func intoSheetData(part []byte, rows string) []byte {
+	return bytes.Replace(part, []byte("</sheetData>"), []byte(rows+"</sheetData>"), 1)
+}
+
+// TestHostileWorkbooks: damaged and hostile workbooks are refused in Chinese, saying what is wrong and
+// where, at a cost bounded by their size: a cell at XFD1048576 allocates no grid.
+func TestHostileWorkbooks(t *testing.T) {
+	real := exportBytes(t, city(t))
+	for _, c := range []struct {
+		name   string
+		change func(parts map[string][]byte)
+		want   string
+	}{
+		{"far cell", func(p map[string][]byte) {
+			p[sheetPart("表三")] = intoSheetData(p[sheetPart("表三")], `<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`)
+		}, "工作表“表三”有 1048576 行，超过上限 5000 行：不像年度报告的表格"},
+		{"far row", func(p map[string][]byte) {
+			p[sheetPart("表二")] = intoSheetData(p[sheetPart("表二")], `<row r="6001"><c r="A6001" t="inlineStr"><is><t>x</t></is></c></row>`)
+		}, "工作表“表二”有 6001 行，超过上限 5000 行"},
+		{"wide row", func(p map[string][]byte) {
+			p[sheetPart("表四")] = intoSheetData(p[sheetPart("表四")], `<row r="40"><c r="A40"><v>1</v></c><c r="XFD40"><v>1</v></c></row><row r="41"><c r="HA41"><v>1</v></c></row>`)
+		}, "工作表“表四”第 40 行有 16384 列，超过上限 200 列"},
+		{"string index", func(p map[string][]byte) {
+			p[sheetPart("表四")] = intoSheetData(p[sheetPart("表四")], `<row r="40"><c r="B40" t="s"><v>99999</v></c></row>`)
+		}, "工作表“表四”单元格 B40 引用的共享字符串第 99999 项不存在"},
+		{"garbage row", func(p map[string][]byte) {
+			p[sheetPart("表三")] = intoSheetData(p[sheetPart("表三")], `<row r="1e3"><c><v>1</v></c></row>`)
+		}, "工作表“表三”的行号 \"1e3\" 无效"},
+		{"garbage style", func(p map[string][]byte) {
+			p[sheetPart("表三")] = intoSheetData(p[sheetPart("表三")], `<row r="60"><c r="A60" s="x"><v>1</v></c></row>`)
+		}, "工作表“表三”单元格 A60 的样式编号 \"x\" 无效"},
+		{"missing sheet", func(p map[string][]byte) { p[sheetPart("表二")] = nil }, "工作表“表二”的部件 xl/worksheets/sheet2.xml 不存在：工作簿已损坏"},
+		{"broken rels", func(p map[string][]byte) {
+			p["xl/_rels/workbook.xml.rels"] = []byte(`<Relationships><Relationship Id="rId1" Target=`)
+		}, "部件 xl/_rels/workbook.xml.rels 不是有效的 XML"},
+		{"no workbook", func(p map[string][]byte) { p["xl/workbook.xml"] = nil }, "找不到工作簿部件 xl/workbook.xml"},
+		{"duplicate sheets", func(p map[string][]byte) {
+			p["xl/workbook.xml"] = bytes.Replace(p["xl/workbook.xml"], []byte(`name="表四"`), []byte(`name="表三"`), 1)
+		}, "工作簿中有两个同名的工作表“表三”和“表三”"},
+		{"billion laughs", func(p map[string][]byte) {
+			lol := `<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">` + strings.Repeat(`<!ENTITY a "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">`, 1) + `]>`
+			p["xl/sharedStrings.xml"] = bytes.Replace(p["xl/sharedStrings.xml"], []byte("<sst"), []byte(lol+"<sst"), 1)
+			p["xl/sharedStrings.xml"] = bytes.Replace(p["xl/sharedStrings.xml"], []byte("<t>"), []byte("<t>&a;"), 1)
+		}, "部件 xl/sharedStrings.xml 不是有效的 XML（第 2 行：invalid character entity &a;"},
+		{"huge merge", func(p map[string][]byte) {
+			p[sheetPart("表三")] = bytes.Replace(p[sheetPart("表三")], []byte("</mergeCells>"), []byte(`<mergeCell ref="A100:GR5000"/></mergeCells>`), 1)
+		}, "工作表“表三”的合并单元格共覆盖超过 200000 个单元格"},
+		{"many cells", func(p map[string][]byte) {
+			var rows strings.Builder
+			for r := 100; r < 100+maxCells/100+1; r++ {
+				fmt.Fprintf(&rows, `<row r="%d">%s</row>`, r, strings.Repeat(`<c><v>1</v></c>`, 100))
+			}
+			p[sheetPart("正文")] = intoSheetData(p[sheetPart("正文")], rows.String())
+		}, "工作表“正文”中有值的单元格超过 100000 个"},
+	} {
+		data := rezip(t, real, c.change)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err := ReadBytes(c.name+".xlsx", data)
+		runtime.ReadMemStats(&after)
+		wantRefused(t, c.name, err, c.name+".xlsx: ")
+		wantRefused(t, c.name, err, c.want)
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {
+			t.Errorf("%s: reading allocated %d MB", c.name, grew>>20)
+		}
+	}
+}
+
+// TestUnusualWorkbooksRead: a chart sheet, strict namespaces and prefixed elements, hidden sheets and
+// formulas without cached results are read like any workbook.
+func TestUnusualWorkbooksRead(t *testing.T) {
+	r := city(t)
+	real := exportBytes(t, r)
+	chart := rezip(t, real, func(p map[string][]byte) {
+		p["xl/workbook.xml"] = bytes.Replace(p["xl/workbook.xml"], []byte("<sheets>"), []byte(`<sheets><sheet name="图表" sheetId="99" r:id="rId99"/>`), 1)
+		p["xl/_rels/workbook.xml.rels"] = bytes.Replace(p["xl/_rels/workbook.xml.rels"], []byte("</Relationships>"),
+			[]byte(`<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`), 1)
+		p["xl/chartsheets/sheet1.xml"] = []byte(`<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></chartsheet>`)
+	})
+	strict := rezip(t, real, func(p map[string][]byte) {
+		for name, data := range p {
+			data = bytes.ReplaceAll(data, []byte(nsMain), []byte(nsStrictMain))
+			data = bytes.ReplaceAll(data, []byte(nsRel), []byte(nsStrictRel))
+			p[name] = data
+		}
+	})
+	for name, data := range map[string][]byte{"chart sheet": chart, "strict": strict} {
+		imp, err := ReadBytes(name+".xlsx", data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		sameReport(t, name, r, imp.Report)
 	}
 }
