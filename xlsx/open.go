@@ -84,6 +84,8 @@ func openBytes(name string, data []byte) (*sml.Book, error) {
 			return nil, problem(name, "工作簿解压后超过 %d MiB（部件 %s 声明 %d 字节）：疑似压缩炸弹或不是年度报告工作簿，已拒绝读入", MaxUnpacked>>20, zf.Name, zf.UncompressedSize64)
 		}
 	}
+	// The XML parts are read once: checked for nesting here, parsed from memory by sml.
+	inflated := map[*zip.File][]byte{}
 	for _, zf := range zr.File {
 		if ext := strings.ToLower(path.Ext(zf.Name)); ext != ".xml" && ext != ".rels" && ext != ".vml" {
 			continue // images and other binary parts are not XML
@@ -92,16 +94,22 @@ func openBytes(name string, data []byte) (*sml.Book, error) {
 		if err != nil {
 			return nil, problem(name, "无法读取 Excel 工作簿的部件 %s：%v；请在 Excel/WPS 中打开后另存为 .xlsx 再试", zf.Name, err)
 		}
-		d, err := xmlDepth(rc, maxXMLDepth)
+		part := bytes.NewBuffer(make([]byte, 0, zf.UncompressedSize64))
+		_, err = part.ReadFrom(rc)
 		rc.Close()
+		if err != nil {
+			return nil, problem(name, "无法读取 Excel 工作簿的部件 %s：%v；请在 Excel/WPS 中打开后另存为 .xlsx 再试", zf.Name, err)
+		}
+		d, err := xmlDepth(bytes.NewReader(part.Bytes()), maxXMLDepth)
 		if err != nil {
 			return nil, problem(name, "无法读取 Excel 工作簿的部件 %s：%v；请在 Excel/WPS 中打开后另存为 .xlsx 再试", zf.Name, err)
 		}
 		if d > maxXMLDepth {
 			return nil, problem(name, "工作簿的部件 %s 中元素嵌套超过 %d 层：不像 Excel/WPS 保存的工作簿（疑似恶意构造），已拒绝读入", zf.Name, maxXMLDepth)
 		}
+		inflated[zf] = part.Bytes()
 	}
-	wb, err := sml.Open(zr)
+	wb, err := sml.Open(zr, inflated)
 	if err != nil {
 		return nil, problem(name, "无法读取 Excel 工作簿：%v；请在 Excel/WPS 中打开后另存为 .xlsx 再试", err)
 	}

@@ -35,7 +35,7 @@ func FuzzOpen(f *testing.F) {
 				return
 			}
 		}
-		wb, err := Open(zr)
+		wb, err := Open(zr, nil)
 		if err != nil {
 			return
 		}

@@ -126,7 +126,12 @@ type numFormatter struct {
 // scientific notation, literals and alignment, dates and times with English or Chinese names, Chinese
 // numerals ([DBNum1] to [DBNum3]). A value the format does not apply to is returned as it is.
 func formatValue(value, code string, date1904 bool, kind int) string {
-	f := numFormatter{secs: parseNumFmt(code), value: value, date1904: date1904}
+	return formatSections(value, parseNumFmt(code), date1904, kind)
+}
+
+// formatSections is formatValue with the format code parsed.
+func formatSections(value string, secs []nfSection, date1904 bool, kind int) string {
+	f := numFormatter{secs: secs, value: value, date1904: date1904}
 	want, isNum := secText, false
 	if kind == kindNumber || kind == kindDate {
 		isNum, _, f.number = isNumeric(value)

@@ -2,7 +2,6 @@ package sml
 
 import (
 	"archive/zip"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"path"
@@ -21,10 +20,12 @@ type Book struct {
 	// Date1904 reports the 1904 date system (workbookPr date1904): serial 0 is 1904-01-01.
 	Date1904 bool
 
-	parts  map[string]*zip.File // by part name, backslashes read as slashes
-	folded map[string]*zip.File // by lower-case part name (part names are case-insensitive)
-	sst    []string
-	styles styles
+	parts    map[string]*zip.File // by part name, backslashes read as slashes
+	folded   map[string]*zip.File // by lower-case part name (part names are case-insensitive)
+	inflated map[*zip.File][]byte // parts the caller has read already
+	sst      []string
+	styles   styles
+	formats  map[string][]nfSection // number format codes parsed so far
 }
 
 // SheetInfo is one sheet of the workbook as workbook.xml lists it.
@@ -44,9 +45,10 @@ type relationship struct {
 }
 
 // Open reads the package structure of a workbook: the workbook part found through _rels/.rels, its sheets
-// and relationships, the shared strings and the styles. Errors are in Chinese and name the part.
-func Open(zr *zip.Reader) (*Book, error) {
-	wb := &Book{parts: map[string]*zip.File{}, folded: map[string]*zip.File{}}
+// and relationships, the shared strings and the styles. inflated may hold the contents of parts the
+// caller has read already (they are not inflated again). Errors are in Chinese and name the part.
+func Open(zr *zip.Reader, inflated map[*zip.File][]byte) (*Book, error) {
+	wb := &Book{parts: map[string]*zip.File{}, folded: map[string]*zip.File{}, inflated: inflated, formats: map[string][]nfSection{}}
 	for _, zf := range zr.File {
 		name := strings.TrimPrefix(strings.ReplaceAll(zf.Name, "\\", "/"), "/")
 		if _, dup := wb.parts[name]; !dup {
@@ -122,7 +124,7 @@ func Open(zr *zip.Reader) (*Book, error) {
 		sstPart = path.Join(dir, "sharedStrings.xml")
 	}
 	if zf := wb.part(sstPart); zf != nil {
-		if wb.sst, err = readSharedStrings(zf, sstPart); err != nil {
+		if wb.sst, err = wb.readSharedStrings(zf, sstPart); err != nil {
 			return nil, err
 		}
 	}
@@ -130,7 +132,7 @@ func Open(zr *zip.Reader) (*Book, error) {
 		stylesPart = path.Join(dir, "styles.xml")
 	}
 	if zf := wb.part(stylesPart); zf != nil {
-		if wb.styles, err = readStyles(zf, stylesPart); err != nil {
+		if wb.styles, err = wb.readStyles(zf, stylesPart); err != nil {
 			return nil, err
 		}
 	}
@@ -162,7 +164,7 @@ func (wb *Book) readRels(name string) ([]relationship, error) {
 	if zf == nil {
 		return nil, nil
 	}
-	p, err := openPart(zf, name)
+	p, err := wb.openPart(zf, name)
 	if err != nil {
 		return nil, err
 	}
@@ -176,14 +178,13 @@ func (wb *Book) readRels(name string) ([]relationship, error) {
 		if err != nil {
 			return nil, err
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "Relationship" {
+		if tok.kind != xmlStart || !tok.is("Relationship") {
 			continue
 		}
-		id, _ := attr(se, "Id")
-		kind, _ := attr(se, "Type")
-		target, _ := attr(se, "Target")
-		mode, _ := attr(se, "TargetMode")
+		id, _ := tok.attr("Id")
+		kind, _ := tok.attr("Type")
+		target, _ := tok.attr("Target")
+		mode, _ := tok.attr("TargetMode")
 		if i := strings.LastIndexByte(kind, '/'); i >= 0 {
 			kind = kind[i+1:]
 		}
@@ -193,7 +194,7 @@ func (wb *Book) readRels(name string) ([]relationship, error) {
 
 // readWorkbook reads the sheets (name, state, relationship id) and the date system of workbook.xml.
 func (wb *Book) readWorkbook(name string) ([]SheetInfo, []string, error) {
-	p, err := openPart(wb.part(name), name)
+	p, err := wb.openPart(wb.part(name), name)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -209,18 +210,17 @@ func (wb *Book) readWorkbook(name string) ([]SheetInfo, []string, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if ee, ok := tok.(xml.EndElement); ok && ee.Name.Local == "sheets" {
+		if tok.kind == xmlEnd && tok.is("sheets") {
 			inSheets = false
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
+		if tok.kind != xmlStart {
 			continue
 		}
-		switch se.Name.Local {
+		switch string(local(tok.name)) {
 		case "sheets":
 			inSheets = true
 		case "workbookPr":
-			wb.Date1904 = boolAttr(se, "date1904", false)
+			wb.Date1904 = boolAttr(tok, "date1904", false)
 		case "sheet":
 			if !inSheets {
 				continue
@@ -228,14 +228,9 @@ func (wb *Book) readWorkbook(name string) ([]SheetInfo, []string, error) {
 			if len(sheets) >= MaxSheets {
 				return nil, nil, fmt.Errorf("工作簿的工作表超过 %d 个：不像年度报告工作簿", MaxSheets)
 			}
-			n, _ := attr(se, "name")
-			state, _ := attr(se, "state")
-			rid := ""
-			for _, a := range se.Attr {
-				if a.Name.Local == "id" && a.Name.Space != "" {
-					rid = a.Value
-				}
-			}
+			n, _ := tok.attr("name")
+			state, _ := tok.attr("state")
+			rid, _ := tok.prefixedAttr("id")
 			sheets = append(sheets, SheetInfo{Name: n, State: state})
 			rids = append(rids, rid)
 		}

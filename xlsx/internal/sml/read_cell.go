@@ -146,7 +146,12 @@ func (s *Grid) formatted(v string, st int, kind int) string {
 	if !ok {
 		return v
 	}
-	return formatValue(v, code, s.wb.Date1904, kind)
+	secs, ok := s.wb.formats[code]
+	if !ok {
+		secs = parseNumFmt(code)
+		s.wb.formats[code] = secs
+	}
+	return formatSections(v, secs, s.wb.Date1904, kind)
 }
 
 // isNumeric reports whether a stored value is a number as excelize reads one (strconv.ParseFloat, no

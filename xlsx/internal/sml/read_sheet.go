@@ -1,7 +1,6 @@
 package sml
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"sort"
@@ -92,7 +91,7 @@ func (wb *Book) ReadSheet(i int, lim Limits) (*Grid, error) {
 	if zf == nil {
 		return nil, fmt.Errorf("工作表“%s”的部件 %s 不存在：工作簿已损坏", info.Name, info.Part)
 	}
-	p, err := openPart(zf, info.Part)
+	p, err := wb.openPart(zf, info.Part)
 	if err != nil {
 		return nil, err
 	}
@@ -132,33 +131,33 @@ func (r *sheetReader) read() error {
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
+		switch t := tok; t.kind {
+		case xmlEnd:
 			depth--
-			switch t.Name.Local {
+			switch string(local(t.name)) {
 			case "sheetData":
 				inData = false
 			case "mergeCells":
 				inMerges = false
 			}
-		case xml.StartElement:
+		case xmlStart:
 			depth++
 			switch {
 			case depth == 1:
-			case depth == 2 && t.Name.Local == "sheetData":
+			case depth == 2 && t.is("sheetData"):
 				inData = true
-			case depth == 2 && t.Name.Local == "mergeCells":
+			case depth == 2 && t.is("mergeCells"):
 				inMerges = true
-			case depth == 3 && inData && t.Name.Local == "row":
+			case depth == 3 && inData && t.is("row"):
 				if err := r.startRow(t); err != nil {
 					return err
 				}
-			case depth == 4 && inData && t.Name.Local == "c":
+			case depth == 4 && inData && t.is("c"):
 				depth--
 				if err := r.cell(t); err != nil {
 					return err
 				}
-			case depth == 3 && inMerges && t.Name.Local == "mergeCell":
+			case depth == 3 && inMerges && t.is("mergeCell"):
 				depth--
 				if err := r.mergeCell(t); err != nil {
 					return err
@@ -177,9 +176,9 @@ func (r *sheetReader) read() error {
 }
 
 // startRow begins a row: its number from r, else the one after the previous row.
-func (r *sheetReader) startRow(se xml.StartElement) error {
+func (r *sheetReader) startRow(se *xmlToken) error {
 	r.col = 0
-	v, ok := attr(se, "r")
+	v, ok := se.attr("r")
 	if !ok {
 		r.row++
 		r.rowFromCell = true
@@ -198,9 +197,9 @@ func (r *sheetReader) startRow(se xml.StartElement) error {
 }
 
 // cell reads a c element: its position, type, style, value, inline string and formula.
-func (r *sheetReader) cell(se xml.StartElement) error {
+func (r *sheetReader) cell(se *xmlToken) error {
 	col := r.col + 1
-	if ref, ok := attr(se, "r"); ok {
+	if ref, ok := se.attr("r"); ok {
 		c, row, err := ParseCell(strings.TrimSpace(ref))
 		if err != nil {
 			return fmt.Errorf("工作表“%s”的单元格地址 %q 无效：工作簿已损坏", r.s.Name, ref)
@@ -225,14 +224,14 @@ func (r *sheetReader) cell(se xml.StartElement) error {
 	r.col = col
 	where := func() string { return CellName(col, r.row, false) }
 	c := sheetCell{Col: col}
-	if v, ok := attr(se, "s"); ok {
+	if v, ok := se.attr("s"); ok {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n < 0 {
 			return fmt.Errorf("工作表“%s”单元格 %s 的样式编号 %q 无效：工作簿已损坏", r.s.Name, where(), v)
 		}
 		c.style = n
 	}
-	t, _ := attr(se, "t")
+	t, _ := se.attr("t")
 	switch t {
 	case "s":
 		c.typ = typeShared
@@ -252,21 +251,17 @@ func (r *sheetReader) cell(se xml.StartElement) error {
 	var fType, fRef, fSI string
 	hasSI := false
 	for {
-		tok, err := r.p.next()
+		ce, err := r.p.next()
 		if err != nil {
-			if err == io.EOF {
-				err = r.p.bad(io.ErrUnexpectedEOF)
-			}
 			return err
 		}
-		if _, ok := tok.(xml.EndElement); ok {
+		if ce.kind == xmlEnd {
 			break
 		}
-		ce, ok := tok.(xml.StartElement)
-		if !ok {
+		if ce.kind != xmlStart {
 			continue
 		}
-		switch ce.Name.Local {
+		switch string(local(ce.name)) {
 		case "v":
 			if v, err = r.p.text(); err != nil {
 				return err
@@ -278,9 +273,9 @@ func (r *sheetReader) cell(se xml.StartElement) error {
 			}
 			hasIS = true
 		case "f":
-			fType, _ = attr(ce, "t")
-			fRef, _ = attr(ce, "ref")
-			fSI, hasSI = attr(ce, "si")
+			fType, _ = ce.attr("t")
+			fRef, _ = ce.attr("ref")
+			fSI, hasSI = ce.attr("si")
 			if c.formula, err = r.p.text(); err != nil {
 				return err
 			}
@@ -379,8 +374,8 @@ func (r *sheetReader) master(si, col int, text string) error {
 }
 
 // mergeCell reads the ref of a merged range; a malformed one is ignored.
-func (r *sheetReader) mergeCell(se xml.StartElement) error {
-	ref, _ := attr(se, "ref")
+func (r *sheetReader) mergeCell(se *xmlToken) error {
+	ref, _ := se.attr("ref")
 	rg, ok := parseRange(ref)
 	if !ok {
 		return nil

@@ -2,15 +2,14 @@ package sml
 
 import (
 	"archive/zip"
-	"encoding/xml"
 	"io"
 	"strings"
 	"unicode/utf8"
 )
 
 // readSharedStrings reads the shared string table: one string per si, plain or rich text.
-func readSharedStrings(zf *zip.File, name string) ([]string, error) {
-	p, err := openPart(zf, name)
+func (wb *Book) readSharedStrings(zf *zip.File, name string) ([]string, error) {
+	p, err := wb.openPart(zf, name)
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +23,7 @@ func readSharedStrings(zf *zip.File, name string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "si" {
+		if tok.kind == xmlStart && tok.is("si") {
 			s, err := p.richText()
 			if err != nil {
 				return nil, err
@@ -41,18 +40,15 @@ func (p *partReader) richText() (string, error) {
 	var direct string
 	var runs strings.Builder
 	for {
-		tok, err := p.next()
+		t, err := p.next()
 		if err != nil {
-			if err == io.EOF {
-				err = p.bad(io.ErrUnexpectedEOF)
-			}
 			return "", err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
+		switch t.kind {
+		case xmlEnd:
 			return unescapeBSTR(direct + runs.String()), nil
-		case xml.StartElement:
-			switch t.Name.Local {
+		case xmlStart:
+			switch string(local(t.name)) {
 			case "t":
 				if direct, err = p.text(); err != nil {
 					return "", err
@@ -76,18 +72,15 @@ func (p *partReader) richText() (string, error) {
 func (p *partReader) run() (string, error) {
 	var s string
 	for {
-		tok, err := p.next()
+		t, err := p.next()
 		if err != nil {
-			if err == io.EOF {
-				err = p.bad(io.ErrUnexpectedEOF)
-			}
 			return "", err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
+		switch t.kind {
+		case xmlEnd:
 			return s, nil
-		case xml.StartElement:
-			if t.Name.Local == "t" {
+		case xmlStart:
+			if t.is("t") {
 				if s, err = p.text(); err != nil {
 					return "", err
 				}

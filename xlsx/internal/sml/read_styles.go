@@ -2,7 +2,6 @@ package sml
 
 import (
 	"archive/zip"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
@@ -21,9 +20,9 @@ type styles struct {
 }
 
 // readStyles reads numFmts and cellXfs of a styles part.
-func readStyles(zf *zip.File, name string) (styles, error) {
+func (wb *Book) readStyles(zf *zip.File, name string) (styles, error) {
 	st := styles{custom: map[int]string{}}
-	p, err := openPart(zf, name)
+	p, err := wb.openPart(zf, name)
 	if err != nil {
 		return st, err
 	}
@@ -37,13 +36,13 @@ func readStyles(zf *zip.File, name string) (styles, error) {
 		if err != nil {
 			return st, err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name.Local == in {
+		switch t := tok; t.kind {
+		case xmlEnd:
+			if t.is(in) {
 				in = ""
 			}
-		case xml.StartElement:
-			switch t.Name.Local {
+		case xmlStart:
+			switch string(local(t.name)) {
 			case "numFmts":
 				in = "numFmts"
 			case "cellXfs":
@@ -56,8 +55,8 @@ func readStyles(zf *zip.File, name string) (styles, error) {
 				if err != nil {
 					return st, fmt.Errorf("部件 %s 中数字格式的编号 %v", name, err)
 				}
-				code, _ := attr(t, "formatCode")
-				if c16, ok := attr(t, "formatCode16"); ok && c16 != "" {
+				code, _ := t.attr("formatCode")
+				if c16, ok := t.attr("formatCode16"); ok && c16 != "" {
 					code = c16
 				}
 				if len(st.custom) >= maxStyles {
@@ -84,8 +83,8 @@ func readStyles(zf *zip.File, name string) (styles, error) {
 }
 
 // intAttr reads an integer attribute; def when missing.
-func intAttr(se xml.StartElement, local string, def int) (int, error) {
-	v, ok := attr(se, local)
+func intAttr(t *xmlToken, local string, def int) (int, error) {
+	v, ok := t.attr(local)
 	if !ok {
 		return def, nil
 	}

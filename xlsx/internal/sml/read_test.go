@@ -62,7 +62,7 @@ var testLimits = Limits{MaxRow: 5000, MaxCol: 200, MaxCells: 1000, MaxMerges: 10
 
 func openTest(t testing.TB, sheetData string, extra map[string]string) (*Book, error) {
 	t.Helper()
-	return Open(zipParts(t, testParts(sheetData, extra)))
+	return Open(zipParts(t, testParts(sheetData, extra)), nil)
 }
 
 func sheetTest(t testing.TB, sheetData string, extra map[string]string) *Grid {
@@ -257,7 +257,7 @@ func TestStrictAndPrefixed(t *testing.T) {
 		"xl/workbook.xml":            `<x:workbook ` + strictMain + `><x:sheets><x:sheet name="S" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
 		"xl/_rels/workbook.xml.rels": testPkgRel + `<Relationship Id="rId1" Type="` + strictRel + `/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
 		"xl/worksheets/sheet1.xml":   `<x:worksheet ` + strictMain + `><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>严格</x:t></x:is></x:c><x:c r="B1"><x:f>1+1</x:f></x:c></x:row></x:sheetData></x:worksheet>`,
-	}))
+	}), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,7 +275,7 @@ func TestStrictAndPrefixed(t *testing.T) {
 
 func ExampleGrid_Value() {
 	zr := zipParts(&testing.T{}, testParts(`<row r="3"><c r="B3" s="1"><v>12.5</v></c></row>`, nil))
-	wb, _ := Open(zr)
+	wb, _ := Open(zr, nil)
 	s, _ := wb.ReadSheet(0, Limits{MaxRow: 100, MaxCol: 10, MaxCells: 100, MaxMerges: 10, MaxMergedCells: 100})
 	v := s.Value(2, 3)
 	fmt.Println(v.Raw, v.Shown)

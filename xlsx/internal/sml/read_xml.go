@@ -2,7 +2,7 @@ package sml
 
 import (
 	"archive/zip"
-	"encoding/xml"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,54 +10,61 @@ import (
 	"strings"
 )
 
+// maxPartSize bounds a part read into memory (package xlsx checks the whole archive before: 32 MiB).
+const maxPartSize = 64 << 20
+
 // partReader streams the elements of one XML part. Elements and attributes are matched by their local
 // names, so that transitional and strict namespaces and any prefix (x:c) read alike.
 type partReader struct {
 	name string
-	rc   io.ReadCloser
-	d    *xml.Decoder
+	s    *xmlScanner
 }
 
-func openPart(zf *zip.File, name string) (*partReader, error) {
-	rc, err := zf.Open()
-	if err != nil {
-		return nil, fmt.Errorf("无法读取部件 %s（%v）", name, err)
-	}
-	d := xml.NewDecoder(rc)
-	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
-		switch strings.ToLower(strings.TrimSpace(label)) {
-		case "utf-8", "utf8", "us-ascii", "ascii":
-			return input, nil
+// openPart reads a part into memory (or takes what the caller inflated already) for scanning.
+func (wb *Book) openPart(zf *zip.File, name string) (*partReader, error) {
+	data, ok := wb.inflated[zf]
+	if !ok {
+		if zf.UncompressedSize64 > maxPartSize {
+			return nil, fmt.Errorf("部件 %s 过大（%d 字节）", name, zf.UncompressedSize64)
 		}
-		return nil, fmt.Errorf("不支持的字符编码 %q（只读 UTF-8）", label)
-	}
-	return &partReader{name: name, rc: rc, d: d}, nil
-}
-
-func (p *partReader) close() { p.rc.Close() }
-
-// next returns the next start element, end element or character data; io.EOF at the end of the part.
-func (p *partReader) next() (xml.Token, error) {
-	for {
-		tok, err := p.d.Token()
+		rc, err := zf.Open()
 		if err != nil {
-			if err == io.EOF {
-				return nil, io.EOF
-			}
-			return nil, p.bad(err)
+			return nil, fmt.Errorf("无法读取部件 %s（%v）", name, err)
 		}
-		switch tok.(type) {
-		case xml.StartElement, xml.EndElement, xml.CharData:
-			return tok, nil
+		b := bytes.NewBuffer(make([]byte, 0, zf.UncompressedSize64))
+		_, err = b.ReadFrom(rc)
+		rc.Close()
+		if err != nil {
+			return nil, fmt.Errorf("无法读取部件 %s（%v）", name, err)
 		}
+		data = b.Bytes()
 	}
+	s, err := newScanner(data)
+	if err != nil {
+		return nil, (&partReader{name: name}).bad(err)
+	}
+	return &partReader{name: name, s: s}, nil
+}
+
+func (p *partReader) close() {}
+
+// next returns the next start tag, end tag or text; io.EOF at the end of the part.
+func (p *partReader) next() (*xmlToken, error) {
+	t, err := p.s.next()
+	if err != nil {
+		if err == errScanEOF {
+			return nil, io.EOF
+		}
+		return nil, p.bad(err)
+	}
+	return t, nil
 }
 
 // bad describes a part that is not well-formed XML (an undefined entity, a broken tag, a part cut short).
 func (p *partReader) bad(err error) error {
-	var se *xml.SyntaxError
+	var se *syntaxError
 	if errors.As(err, &se) {
-		return fmt.Errorf("部件 %s 不是有效的 XML（第 %d 行：%s）", p.name, se.Line, se.Msg)
+		return fmt.Errorf("部件 %s 不是有效的 XML（%v）", p.name, se)
 	}
 	return fmt.Errorf("部件 %s 无法读取（%v）", p.name, err)
 }
@@ -68,24 +75,21 @@ func (p *partReader) text() (string, error) {
 	var b strings.Builder
 	depth := 0
 	for {
-		tok, err := p.next()
+		t, err := p.next()
 		if err != nil {
-			if err == io.EOF {
-				return "", p.bad(io.ErrUnexpectedEOF)
-			}
 			return "", err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t.kind {
+		case xmlStart:
 			depth++
-		case xml.EndElement:
+		case xmlEnd:
 			if depth == 0 {
 				return b.String(), nil
 			}
 			depth--
-		case xml.CharData:
+		case xmlText:
 			if depth == 0 {
-				b.Write(t)
+				b.Write(t.text)
 			}
 		}
 	}
@@ -93,25 +97,19 @@ func (p *partReader) text() (string, error) {
 
 // skip reads past the end of the element just started.
 func (p *partReader) skip() error {
-	if err := p.d.Skip(); err != nil {
-		return p.bad(err)
-	}
-	return nil
-}
-
-// attr returns the value of the attribute of that local name.
-func attr(se xml.StartElement, local string) (string, bool) {
-	for _, a := range se.Attr {
-		if a.Name.Local == local {
-			return a.Value, true
+	for depth := len(p.s.open); ; {
+		if _, err := p.next(); err != nil {
+			return err
+		}
+		if len(p.s.open) < depth {
+			return nil
 		}
 	}
-	return "", false
 }
 
 // boolAttr reads an xsd:boolean attribute ("1", "true", "0", "false"); def when missing or malformed.
-func boolAttr(se xml.StartElement, local string, def bool) bool {
-	v, ok := attr(se, local)
+func boolAttr(t *xmlToken, local string, def bool) bool {
+	v, ok := t.attr(local)
 	if !ok {
 		return def
 	}
