@@ -36,7 +36,10 @@ var formatValues = []string{"0", "1", "-1", "1234.5678", "-1234.5678", "0.125", 
 	"100", "999999.995", "59", "61", "1", "0.999", "s:文本", "b:1", "b:0", "e:#N/A", "str:12", "is:内联", "1.23456789012345E+20", "-45678"}
 
 // formatsBook is a sheet of every format applied to every value.
-func formatsBook() *vBook {
+func formatsBook() *vBook { return formatsBookOf(formatValues) }
+
+// formatsBookOf is a sheet of every format applied to every one of values.
+func formatsBookOf(values []string) *vBook {
 	b := &vBook{xfs: []string{`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`}}
 	var rows [][]string
 	for i, code := range formatCodes {
@@ -49,7 +52,7 @@ func formatsBook() *vBook {
 		}
 		b.xfs = append(b.xfs, fmt.Sprintf(`<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`, id))
 		var row []string
-		for j, v := range formatValues {
+		for j, v := range values {
 			row = append(row, fmt.Sprintf("%s|%d:%s", sml.CellName(j+1, i+1, false), i+1, v))
 		}
 		rows = append(rows, row)

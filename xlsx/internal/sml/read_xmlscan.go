@@ -383,6 +383,13 @@ func (s *xmlScanner) unescape(text []byte, at int) ([]byte, error) {
 	out := s.buf[:0]
 	for i := 0; i < len(text); i++ {
 		c := text[i]
+		if c == '\r' { // a literal line end; a character reference &#13; stays a carriage return
+			out = append(out, '\n')
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			continue
+		}
 		if c != '&' {
 			out = append(out, c)
 			continue
@@ -413,7 +420,7 @@ func (s *xmlScanner) unescape(text []byte, at int) ([]byte, error) {
 		i += end
 	}
 	s.buf = out
-	return newlines(out), nil
+	return out, nil
 }
 
 // charRef reads a character reference (#65, #x41) naming a character XML allows.

@@ -112,7 +112,7 @@ func TestScannerMatchesEncodingXML(t *testing.T) {
 
 var scannerSeeds = []string{
 	`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<x:a xmlns:x="u" r:id='1'><b c="&amp;&lt;&#x41;&#66;"/>t&gt;<![CDATA[<&>]]><!-- c --><?pi x?></x:a>`,
-	"<a>\r\nline\rnext</a>",
+	"<a>\r\nline\rnext&#13;&#xD;\n</a>",
 	`<!DOCTYPE a [<!ENTITY e "x">]><a>text</a>`,
 	"\xef\xbb\xbf<a/>",
 	`<a b = "1" c='2'  >  </a  >`,
