@@ -335,11 +335,26 @@ func (e *evaluator) eval(n *node) (value, error) {
 		if err != nil {
 			return value{}, err
 		}
+		if lr, lc := dims(l); lr > 1 || lc > 1 {
+			if rr, rc := dims(r); max(lr, rr)*max(lc, rc) > e.lim.MaxCells {
+				return value{}, fmt.Errorf("公式的数组运算超过 %d 个单元格", e.lim.MaxCells)
+			}
+		} else if rr, rc := dims(r); rr*rc > e.lim.MaxCells {
+			return value{}, fmt.Errorf("公式的数组运算超过 %d 个单元格", e.lim.MaxCells)
+		}
 		return combine(l, r, func(a, b value) value { return binary(n.text, a, b) }), nil
 	case nodeFunc:
 		return e.call(n)
 	}
 	return value{}, errSyntax
+}
+
+// dims returns the rows and columns of an array, 1 × 1 for a single value.
+func dims(v value) (int, int) {
+	if v.kind != valArray {
+		return 1, 1
+	}
+	return len(v.arr), len(v.arr[0])
 }
 
 // mapValues applies fn to a value or to each value of an array.
@@ -362,12 +377,6 @@ func mapValues(v value, fn func(value) value) value {
 func combine(a, b value, fn func(value, value) value) value {
 	if a.kind != valArray && b.kind != valArray {
 		return fn(a, b)
-	}
-	dims := func(v value) (int, int) {
-		if v.kind != valArray {
-			return 1, 1
-		}
-		return len(v.arr), len(v.arr[0])
 	}
 	at := func(v value, r, c int) value {
 		if v.kind != valArray {

@@ -66,13 +66,13 @@ func TestCalcRefused(t *testing.T) {
 		{"ROUND(1)", "函数 ROUND 需要 2 个参数"}, {"IF(1,2,3,4)", "函数 IF 需要 2 到 3 个参数"}, {"NOT()", "函数 NOT 需要 1 个参数"},
 		{"MAX()", "函数 MAX 至少需要 1 个参数"}, {strings.Repeat("(", 60) + "1" + strings.Repeat(")", 60), "公式嵌套超过 100 层"},
 		{"Z18+1", "循环引用（Z18 的公式直接或间接引用了它自己）"}, {"SUM(A1:A20000)", "公式引用的单元格超过 10000 个"}, {"SUM(A:A)", "公式引用的单元格超过 10000 个"},
-		{"#REF!+1", "#REF!"}, {"Z23+1", "Z23 的公式 =FOO(1)：不支持函数 FOO"}, {"FOO(1)", "不支持函数 FOO"},
+		{"A1:A5000*A1:E1", "公式的数组运算超过 10000 个单元格"}, {"#REF!+1", "#REF!"}, {"Z24+1", "Z24 的公式 =FOO(1)：不支持函数 FOO"}, {"FOO(1)", "不支持函数 FOO"},
 	}
 	var fs []string
 	for _, c := range cases {
 		fs = append(fs, c.formula)
 	}
-	s := calcSheet(t, fs...) // the formula of case i is in Z(i+5): Z18 refers to itself, Z22 to Z23
+	s := calcSheet(t, fs...) // the formula of case i is in Z(i+5): Z18 refers to itself, Z23 to Z24
 	for i, c := range cases {
 		_, err := s.Calc(26, i+5, calcTest)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -168,7 +168,6 @@ func (wb *Book) readRels(name string) ([]relationship, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer p.close()
 	var out []relationship
 	for {
 		tok, err := p.next()
@@ -198,7 +197,6 @@ func (wb *Book) readWorkbook(name string) ([]SheetInfo, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	defer p.close()
 	var sheets []SheetInfo
 	var rids []string
 	inSheets := false

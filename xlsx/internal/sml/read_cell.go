@@ -54,7 +54,7 @@ func (s *Grid) Rows() [][]string {
 			if v == "" && !c.hasF {
 				continue
 			}
-			for len(cells) < c.Col-1 {
+			for len(cells) < c.col-1 {
 				cells = append(cells, "")
 			}
 			cells = append(cells, v)
@@ -86,8 +86,8 @@ func (s *Grid) cellAt(col, row int) *sheetCell {
 		return nil
 	}
 	cells := s.rows[i].cells
-	j := sort.Search(len(cells), func(j int) bool { return cells[j].Col >= col })
-	if j == len(cells) || cells[j].Col != col {
+	j := sort.Search(len(cells), func(j int) bool { return cells[j].col >= col })
+	if j == len(cells) || cells[j].col != col {
 		return nil
 	}
 	return &cells[j]
@@ -108,7 +108,7 @@ func (s *Grid) formulaOf(c *sheetCell, row int) string {
 	if m.err != nil {
 		return m.text
 	}
-	return shiftFormula(m.tokens, c.Col-m.col, row-m.row)
+	return shiftFormula(m.tokens, c.col-m.col, row-m.row)
 }
 
 // Kinds of value a number format is applied to: a number (or error), a date, text, a boolean.

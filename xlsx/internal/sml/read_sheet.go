@@ -37,7 +37,7 @@ const (
 
 // sheetCell is one cell of a worksheet that holds a value or a formula.
 type sheetCell struct {
-	Col   int
+	col   int
 	typ   uint8
 	value string
 	style int
@@ -95,7 +95,6 @@ func (wb *Book) ReadSheet(i int, lim Limits) (*Grid, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer p.close()
 	r := sheetReader{p: p, s: s, lim: lim}
 	if err := r.read(); err != nil {
 		return nil, err
@@ -223,7 +222,7 @@ func (r *sheetReader) cell(se *xmlToken) error {
 	r.rowFromCell = false
 	r.col = col
 	where := func() string { return CellName(col, r.row, false) }
-	c := sheetCell{Col: col}
+	c := sheetCell{col: col}
 	if v, ok := se.attr("s"); ok {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n < 0 {
@@ -417,10 +416,10 @@ func (s *Grid) finish(r *sheetReader) error {
 		}
 		for i := range rows {
 			cells := rows[i].cells
-			sort.SliceStable(cells, func(a, b int) bool { return cells[a].Col < cells[b].Col })
+			sort.SliceStable(cells, func(a, b int) bool { return cells[a].col < cells[b].col })
 			out := cells[:0]
 			for _, c := range cells {
-				if n := len(out); n > 0 && out[n-1].Col == c.Col {
+				if n := len(out); n > 0 && out[n-1].col == c.col {
 					out[n-1] = c
 				} else {
 					out = append(out, c)

@@ -13,7 +13,6 @@ func (wb *Book) readSharedStrings(zf *zip.File, name string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer p.close()
 	var out []string
 	for {
 		tok, err := p.next()

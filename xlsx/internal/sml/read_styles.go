@@ -26,7 +26,6 @@ func (wb *Book) readStyles(zf *zip.File, name string) (styles, error) {
 	if err != nil {
 		return st, err
 	}
-	defer p.close()
 	var in string // "numFmts" or "cellXfs" while inside one
 	for {
 		tok, err := p.next()

@@ -46,8 +46,6 @@ func (wb *Book) openPart(zf *zip.File, name string) (*partReader, error) {
 	return &partReader{name: name, s: s}, nil
 }
 
-func (p *partReader) close() {}
-
 // next returns the next start tag, end tag or text; io.EOF at the end of the part.
 func (p *partReader) next() (*xmlToken, error) {
 	t, err := p.s.next()
