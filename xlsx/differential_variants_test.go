@@ -137,6 +137,9 @@ func variantCorpus(t *testing.T) []diffCase {
 		{name: "hidden", data: hiddenBook().bytes(t)},
 		{name: "merges", data: mergesBook().bytes(t)},
 		{name: "types", data: typesBook().bytes(t)},
+		{name: "styled-empty", data: styledEmptyBook().bytes(t), want: styledEmptyExceptions()},
+		{name: "merged-calc", data: mergedCalcBook().bytes(t), want: map[string]diffWant{
+			"合并计算!F1 calc": {"12", "a formula reads a covered cell's own value, as Excel does (excelize reads the top-left cell: 5+5)"}}},
 	}...)
 }
 
@@ -419,5 +422,30 @@ func wpsBook() *vBook {
 		[]string{"A5:s:合计", "B5|2:=SUM(B4:C4)=1234.5"},
 	)
 	b.sheets = []vSheet{{name: "基本信息", body: `<sheetPr/><dimension ref="A1:E5"/>` + main}}
+	return b
+}
+
+// styledEmptyBook has empty cells with formats whose text section has literals.
+func styledEmptyBook() *vBook {
+	b := &vBook{numFmts: []string{`<numFmt numFmtId="164" formatCode="&quot;合计&quot;@"/>`, `<numFmt numFmtId="165" formatCode="0;-0;;&quot;文本&quot;@"/>`},
+		xfs: []string{`<xf numFmtId="0"/>`, `<xf numFmtId="164" applyNumberFormat="1"/>`, `<xf numFmtId="165" applyNumberFormat="1"/>`}}
+	b.sheets = []vSheet{{name: "空", body: `<sheetData><row r="1"><c r="A1" s="1"/><c r="B1" s="2"/><c r="C1" s="1"><v></v></c><c r="D1"><v>1</v></c></row></sheetData>`}}
+	return b
+}
+
+// styledEmptyExceptions: an empty cell shows nothing whatever its format, as in Excel; excelize applies
+// the text section's literals to it ("合计").
+func styledEmptyExceptions() map[string]diffWant {
+	out := map[string]diffWant{}
+	for _, c := range []string{"A1", "B1", "C1"} {
+		out["空!"+c+" shown"] = diffWant{"", "an empty cell shows nothing"}
+	}
+	return out
+}
+
+// mergedCalcBook has a merged range whose covered cell still holds a value, and a formula over both.
+func mergedCalcBook() *vBook {
+	b := &vBook{}
+	b.sheets = []vSheet{{name: "合并计算", body: b.cells([]string{"D1:5", "E1:7", "F1:=D1+E1"}) + `<mergeCells count="1"><mergeCell ref="D1:E1"/></mergeCells>`}}
 	return b
 }

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -52,7 +53,10 @@ func loadGrid(wb *sml.Book, i int, calcs, visits *int) (*sheetGrid, error) {
 	sheet := wb.Sheets[i].Name
 	s, err := wb.ReadSheet(i, sheetLimits)
 	if err != nil {
-		return nil, err
+		if errors.Is(err, sml.ErrLimit) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%v；请在 Excel/WPS 中打开后另存为 .xlsx 再试", err)
 	}
 	if s.LastRow > maxRows {
 		return nil, fmt.Errorf("工作表“%s”有 %d 行，超过上限 %d 行：不像年度报告的表格", sheet, s.LastRow, maxRows)

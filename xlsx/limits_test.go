@@ -318,10 +318,10 @@ func TestHostileWorkbooks(t *testing.T) {
 		}, "工作表“表四”第 40 行有 16384 列，超过上限 200 列"},
 		{"string index", func(p map[string][]byte) {
 			p[sheetPart("表四")] = intoSheetData(p[sheetPart("表四")], `<row r="40"><c r="B40" t="s"><v>99999</v></c></row>`)
-		}, "工作表“表四”单元格 B40 引用的共享字符串第 99999 项不存在"},
+		}, "工作表“表四”单元格 B40 引用的共享字符串第 99999 项不存在（共享字符串表只有"},
 		{"garbage row", func(p map[string][]byte) {
 			p[sheetPart("表三")] = intoSheetData(p[sheetPart("表三")], `<row r="1e3"><c><v>1</v></c></row>`)
-		}, "工作表“表三”的行号 \"1e3\" 无效"},
+		}, "工作表“表三”的行号 \"1e3\" 无效（应为 1 到 1048576）：工作簿已损坏；请在 Excel/WPS 中打开后另存为 .xlsx 再试"},
 		{"garbage style", func(p map[string][]byte) {
 			p[sheetPart("表三")] = intoSheetData(p[sheetPart("表三")], `<row r="60"><c r="A60" s="x"><v>1</v></c></row>`)
 		}, "工作表“表三”单元格 A60 的样式编号 \"x\" 无效"},

@@ -224,7 +224,7 @@ func (wb *Book) readWorkbook(name string) ([]SheetInfo, []string, error) {
 				continue
 			}
 			if len(sheets) >= MaxSheets {
-				return nil, nil, fmt.Errorf("工作簿的工作表超过 %d 个：不像年度报告工作簿", MaxSheets)
+				return nil, nil, limitError("工作簿的工作表超过 %d 个：不像年度报告工作簿", MaxSheets)
 			}
 			n, _ := tok.attr("name")
 			state, _ := tok.attr("state")

@@ -1,6 +1,7 @@
 package sml
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -17,6 +18,19 @@ type Limits struct {
 	MaxCells int
 	// MaxMerges bounds the merged ranges, MaxMergedCells the positions within MaxRow × MaxCol they cover.
 	MaxMerges, MaxMergedCells int
+}
+
+// ErrLimit is what the errors of a sheet or workbook beyond the limits it is read within are (as
+// errors.Is reports), unlike those of a damaged one.
+var ErrLimit = errors.New("超过读入上限")
+
+type limitErr struct{ msg string }
+
+func (e *limitErr) Error() string { return e.msg }
+func (e *limitErr) Unwrap() error { return ErrLimit }
+
+func limitError(format string, args ...any) error {
+	return &limitErr{fmt.Sprintf(format, args...)}
 }
 
 // Area is a rectangle of cells, 1-based and inclusive: From is the top-left corner.
@@ -344,7 +358,7 @@ func (r *sheetReader) cell(se *xmlToken) error {
 	}
 	r.kept++
 	if r.kept > r.lim.MaxCells {
-		return fmt.Errorf("工作表“%s”中有值的单元格超过 %d 个：不像年度报告的表格", r.s.Name, r.lim.MaxCells)
+		return limitError("工作表“%s”中有值的单元格超过 %d 个：不像年度报告的表格", r.s.Name, r.lim.MaxCells)
 	}
 	rows := r.s.rows
 	if n := len(rows); n == 0 || rows[n-1].num != r.row {
@@ -363,7 +377,7 @@ func (r *sheetReader) master(si, col int, text string) error {
 	if _, ok := r.s.masters[si]; !ok {
 		r.kept++
 		if r.kept > r.lim.MaxCells {
-			return fmt.Errorf("工作表“%s”中有值的单元格超过 %d 个：不像年度报告的表格", r.s.Name, r.lim.MaxCells)
+			return limitError("工作表“%s”中有值的单元格超过 %d 个：不像年度报告的表格", r.s.Name, r.lim.MaxCells)
 		}
 	}
 	m := &sharedMaster{col: col, row: r.row, text: text}
@@ -380,7 +394,7 @@ func (r *sheetReader) mergeCell(se *xmlToken) error {
 		return nil
 	}
 	if len(r.rawMerge) >= r.lim.MaxMerges {
-		return fmt.Errorf("工作表“%s”的合并单元格超过 %d 处：不像年度报告的表格", r.s.Name, r.lim.MaxMerges)
+		return limitError("工作表“%s”的合并单元格超过 %d 处：不像年度报告的表格", r.s.Name, r.lim.MaxMerges)
 	}
 	r.rawMerge = append(r.rawMerge, rg)
 	return nil
@@ -436,7 +450,7 @@ func (s *Grid) finish(r *sheetReader) error {
 		for row := m.FromRow; row <= min(m.ToRow, r.lim.MaxRow); row++ {
 			for col := m.FromCol; col <= min(m.ToCol, r.lim.MaxCol); col++ {
 				if area++; area > r.lim.MaxMergedCells {
-					return fmt.Errorf("工作表“%s”的合并单元格共覆盖超过 %d 个单元格：不像年度报告的表格", s.Name, r.lim.MaxMergedCells)
+					return limitError("工作表“%s”的合并单元格共覆盖超过 %d 个单元格：不像年度报告的表格", s.Name, r.lim.MaxMergedCells)
 				}
 				if _, ok := s.covered[[2]int{col, row}]; !ok {
 					s.covered[[2]int{col, row}] = i
