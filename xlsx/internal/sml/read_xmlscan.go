@@ -16,6 +16,9 @@ import (
 // not know (one a DOCTYPE declares: entities are never expanded), a tag closed by another, a broken tag,
 // an unquoted or unterminated attribute, bytes that are not UTF-8 or characters XML forbids are errors.
 // As encoding/xml does, it reads "\r\n" and a lone "\r" in text as "\n".
+// maxScanDepth bounds how deeply elements may nest in a part (package xlsx refuses more than 64 before).
+const maxScanDepth = 256
+
 type xmlScanner struct {
 	data     []byte
 	pos      int
@@ -317,6 +320,9 @@ func (s *xmlScanner) endTag() (*xmlToken, error) {
 func (s *xmlScanner) startTag() (*xmlToken, error) {
 	if len(s.open) == 0 && s.rootDone {
 		return nil, s.fail(s.pos, "a second root element")
+	}
+	if len(s.open) >= maxScanDepth {
+		return nil, s.fail(s.pos, fmt.Sprintf("elements nested more than %d deep", maxScanDepth))
 	}
 	s.pos++
 	n, err := s.name()
