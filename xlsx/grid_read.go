@@ -49,7 +49,7 @@ func norm(s string) string {
 func cellName(r, c int) string { return sml.CellName(c+1, r+1, false) }
 
 // loadGrid reads the text of sheet i of the workbook within maxRows × maxCols.
-func loadGrid(wb *sml.Book, i int, calcs, visits *int) (*sheetGrid, error) {
+func loadGrid(wb *sml.Workbook, i int, calcs, visits *int) (*sheetGrid, error) {
 	sheet := wb.Sheets[i].Name
 	s, err := wb.ReadSheet(i, sheetLimits)
 	if err != nil {

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/nianbao/nianbao/layouts"
 	"github.com/nianbao/nianbao/report"
 	"github.com/nianbao/nianbao/xlsx/internal/sml"

@@ -38,7 +38,7 @@ func problem(file, format string, args ...any) error {
 }
 
 // open reads a workbook from disk within the limits.
-func open(path string) (*sml.Book, error) {
+func open(path string) (*sml.Workbook, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, problem(path, "无法读取文件：%v", plainErr(err))
@@ -63,7 +63,7 @@ func open(path string) (*sml.Book, error) {
 
 // openBytes opens a workbook held in memory after checking its size, its zip central directory and the
 // nesting of its XML parts.
-func openBytes(name string, data []byte) (*sml.Book, error) {
+func openBytes(name string, data []byte) (*sml.Workbook, error) {
 	if len(data) > MaxFileSize {
 		return nil, problem(name, "文件过大（%d 字节）：年度报告工作簿不应超过 %d MiB，请检查是否选错了文件", len(data), MaxFileSize>>20)
 	}

@@ -15,7 +15,7 @@ import (
 // reader reads one workbook into a report, collecting every problem and every blank cell.
 type reader struct {
 	file     string
-	wb       *sml.Book
+	wb       *sml.Workbook
 	problems []report.Problem
 	// blanks are value cells left empty: read as 0 and reported (the national tables want 0).
 	blanks []string

@@ -11,10 +11,10 @@ import (
 // MaxSheets is the largest number of sheets Open accepts (a report workbook has five).
 const MaxSheets = 256
 
-// Book is an .xlsx package (a workbook) opened for reading: its sheets in workbook order, its date
+// Workbook is an .xlsx package (a workbook) opened for reading: its sheets in workbook order, its date
 // system, its shared strings and the number formats of its cell styles. A worksheet is read when asked
 // for (ReadSheet).
-type Book struct {
+type Workbook struct {
 	// Sheets lists the sheets in workbook order, hidden ones included.
 	Sheets []SheetInfo
 	// Date1904 reports the 1904 date system (workbookPr date1904): serial 0 is 1904-01-01.
@@ -47,8 +47,8 @@ type relationship struct {
 // Open reads the package structure of a workbook: the workbook part found through _rels/.rels, its sheets
 // and relationships, the shared strings and the styles. inflated may hold the contents of parts the
 // caller has read already (they are not inflated again). Errors are in Chinese and name the part.
-func Open(zr *zip.Reader, inflated map[*zip.File][]byte) (*Book, error) {
-	wb := &Book{parts: map[string]*zip.File{}, folded: map[string]*zip.File{}, inflated: inflated, formats: map[string][]nfSection{}}
+func Open(zr *zip.Reader, inflated map[*zip.File][]byte) (*Workbook, error) {
+	wb := &Workbook{parts: map[string]*zip.File{}, folded: map[string]*zip.File{}, inflated: inflated, formats: map[string][]nfSection{}}
 	for _, zf := range zr.File {
 		name := strings.TrimPrefix(strings.ReplaceAll(zf.Name, "\\", "/"), "/")
 		if _, dup := wb.parts[name]; !dup {
@@ -140,7 +140,7 @@ func Open(zr *zip.Reader, inflated map[*zip.File][]byte) (*Book, error) {
 }
 
 // part finds a part by name, exactly or else ignoring case.
-func (wb *Book) part(name string) *zip.File {
+func (wb *Workbook) part(name string) *zip.File {
 	if zf := wb.parts[name]; zf != nil {
 		return zf
 	}
@@ -159,7 +159,7 @@ func resolveTarget(dir, target string) string {
 }
 
 // readRels reads a relationships part; a missing part has none.
-func (wb *Book) readRels(name string) ([]relationship, error) {
+func (wb *Workbook) readRels(name string) ([]relationship, error) {
 	zf := wb.part(name)
 	if zf == nil {
 		return nil, nil
@@ -192,7 +192,7 @@ func (wb *Book) readRels(name string) ([]relationship, error) {
 }
 
 // readWorkbook reads the sheets (name, state, relationship id) and the date system of workbook.xml.
-func (wb *Book) readWorkbook(name string) ([]SheetInfo, []string, error) {
+func (wb *Workbook) readWorkbook(name string) ([]SheetInfo, []string, error) {
 	p, err := wb.openPart(wb.part(name), name)
 	if err != nil {
 		return nil, nil, err

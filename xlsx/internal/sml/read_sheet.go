@@ -85,7 +85,7 @@ type Grid struct {
 	// the last column holding one in that row.
 	WideRow, WideCols int
 
-	wb      *Book
+	wb      *Workbook
 	rows    []sheetRow
 	merges  []Area
 	masters map[int]*sharedMaster
@@ -95,7 +95,7 @@ type Grid struct {
 }
 
 // ReadSheet reads sheet i of the workbook within lim. A chart sheet reads as a sheet without cells.
-func (wb *Book) ReadSheet(i int, lim Limits) (*Grid, error) {
+func (wb *Workbook) ReadSheet(i int, lim Limits) (*Grid, error) {
 	info := wb.Sheets[i]
 	s := &Grid{Name: info.Name, wb: wb, masters: map[int]*sharedMaster{}}
 	if info.Part == "" {

@@ -8,7 +8,7 @@ import (
 )
 
 // readSharedStrings reads the shared string table: one string per si, plain or rich text.
-func (wb *Book) readSharedStrings(zf *zip.File, name string) ([]string, error) {
+func (wb *Workbook) readSharedStrings(zf *zip.File, name string) ([]string, error) {
 	p, err := wb.openPart(zf, name)
 	if err != nil {
 		return nil, err

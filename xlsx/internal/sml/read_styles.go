@@ -20,7 +20,7 @@ type styles struct {
 }
 
 // readStyles reads numFmts and cellXfs of a styles part.
-func (wb *Book) readStyles(zf *zip.File, name string) (styles, error) {
+func (wb *Workbook) readStyles(zf *zip.File, name string) (styles, error) {
 	st := styles{custom: map[int]string{}}
 	p, err := wb.openPart(zf, name)
 	if err != nil {

@@ -60,7 +60,7 @@ func testParts(sheetData string, extra map[string]string) map[string]string {
 
 var testLimits = Limits{MaxRow: 5000, MaxCol: 200, MaxCells: 1000, MaxMerges: 100, MaxMergedCells: 10000}
 
-func openTest(t testing.TB, sheetData string, extra map[string]string) (*Book, error) {
+func openTest(t testing.TB, sheetData string, extra map[string]string) (*Workbook, error) {
 	t.Helper()
 	return Open(zipParts(t, testParts(sheetData, extra)), nil)
 }

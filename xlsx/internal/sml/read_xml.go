@@ -21,7 +21,7 @@ type partReader struct {
 }
 
 // openPart reads a part into memory (or takes what the caller inflated already) for scanning.
-func (wb *Book) openPart(zf *zip.File, name string) (*partReader, error) {
+func (wb *Workbook) openPart(zf *zip.File, name string) (*partReader, error) {
 	data, ok := wb.inflated[zf]
 	if !ok {
 		if zf.UncompressedSize64 > maxPartSize {
