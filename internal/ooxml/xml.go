@@ -23,28 +23,37 @@ func (b *Builder) S(parts ...string) {
 
 // Esc appends s escaped for use in text or in a double-quoted attribute. Characters XML 1.0 forbids
 // (C0 controls other than tab and newline, U+FFFE, U+FFFF, invalid UTF-8) are dropped.
-func (b *Builder) Esc(s string) {
+func (b *Builder) Esc(s string) { b.EscWith(s, nil) }
+
+// EscWith is Esc where rep, when not nil, chooses first: where rep(s, i, r) returns ok, its string is
+// written instead of the character r at s[i] (a part's own escapes: character references for line breaks
+// in attributes, SpreadsheetML's _x005F_).
+func (b *Builder) EscWith(s string, rep func(s string, i int, r rune) (string, bool)) {
 	start := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		var rep string
+		out, ok := "", false
+		if rep != nil {
+			out, ok = rep(s, i, r)
+		}
 		switch {
+		case ok:
 		case r == '&':
-			rep = "&amp;"
+			out = "&amp;"
 		case r == '<':
-			rep = "&lt;"
+			out = "&lt;"
 		case r == '>':
-			rep = "&gt;"
+			out = "&gt;"
 		case r == '"':
-			rep = "&quot;"
+			out = "&quot;"
 		case r == utf8.RuneError && n == 1, r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0xFFFE, r == 0xFFFF:
-			rep = ""
+			out = ""
 		default:
 			i += n
 			continue
 		}
 		b.WriteString(s[start:i])
-		b.WriteString(rep)
+		b.WriteString(out)
 		i += n
 		start = i
 	}

@@ -119,39 +119,21 @@ func (b *xmlOut) attr(name, value string) {
 }
 
 func (b *xmlOut) escape(s string, xstring, inAttr bool) {
-	start := 0
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		var rep string
+	b.EscWith(s, func(s string, i int, r rune) (string, bool) {
 		switch {
-		case r == '&':
-			rep = "&amp;"
-		case r == '<':
-			rep = "&lt;"
-		case r == '>':
-			rep = "&gt;"
-		case r == '"' && inAttr:
-			rep = "&quot;"
+		case r == '"' && !inAttr:
+			return `"`, true
 		case r == '\r':
-			rep = "&#xD;"
+			return "&#xD;", true
 		case r == '\n' && inAttr:
-			rep = "&#xA;"
+			return "&#xA;", true
 		case r == '\t' && inAttr:
-			rep = "&#x9;"
+			return "&#x9;", true
 		case r == '_' && xstring && xstringEscapeAt(s, i):
-			rep = "_x005F_"
-		case !isXMLChar(r, n):
-			rep = ""
-		default:
-			i += n
-			continue
+			return "_x005F_", true
 		}
-		b.WriteString(s[start:i])
-		b.WriteString(rep)
-		i += n
-		start = i
-	}
-	b.WriteString(s[start:])
+		return "", false
+	})
 }
 
 // numberText writes a number as Go's shortest representation that reads back as the same float64, in
