@@ -77,77 +77,50 @@ type xfRecord struct {
 // styleTable holds the distinct fonts, fills, borders, number formats, cell formats and differential
 // formats of a workbook in the order they were first used; entry 0 of each is Excel's default.
 type styleTable struct {
-	fonts    []Font
-	fills    []string
-	borders  []Border
-	numFmts  []string // custom formats, ids 164 on
-	xfs      []xfRecord
-	dxfs     []DiffFormat
-	fontIdx  map[Font]int
-	fillIdx  map[string]int
-	bordIdx  map[Border]int
-	fmtIdx   map[string]int
-	xfIdx    map[xfRecord]int
-	dxfIndex map[DiffFormat]int
+	fonts   interned[Font]
+	fills   interned[string]
+	borders interned[Border]
+	numFmts interned[string] // custom formats, ids 164 on
+	xfs     interned[xfRecord]
+	dxfs    interned[DiffFormat]
 }
 
 // defaultFont is font 0: the Normal style's font, whose digit width sets the unit of column widths.
 var defaultFont = Font{Name: "Calibri", Size: 11, Family: 2}
 
 func newStyleTable() styleTable {
-	t := styleTable{fontIdx: map[Font]int{}, fillIdx: map[string]int{}, bordIdx: map[Border]int{},
-		fmtIdx: map[string]int{}, xfIdx: map[xfRecord]int{}, dxfIndex: map[DiffFormat]int{}}
-	t.font(defaultFont)
-	t.fill("")
-	t.fills = append(t.fills, "gray125") // fill 1 is reserved by Excel
-	t.border(Border{})
-	t.xf(xfRecord{})
+	var t styleTable
+	t.fonts.add(defaultFont)
+	t.fills.add("")
+	t.fills.list = append(t.fills.list, "gray125") // fill 1 is reserved by Excel
+	t.borders.add(Border{})
+	t.xfs.add(xfRecord{})
 	return t
 }
 
-func (t *styleTable) font(f Font) int {
-	if i, ok := t.fontIdx[f]; ok {
-		return i
-	}
-	t.fonts = append(t.fonts, f)
-	t.fontIdx[f] = len(t.fonts) - 1
-	return len(t.fonts) - 1
+// interned is a list of distinct values and the index of each in it.
+type interned[K comparable] struct {
+	list []K
+	idx  map[K]int
 }
 
-func (t *styleTable) fill(c string) int {
-	if i, ok := t.fillIdx[c]; ok {
+// add returns the index of k, appending it when it is new.
+func (t *interned[K]) add(k K) int {
+	if i, ok := t.idx[k]; ok {
 		return i
 	}
-	t.fills = append(t.fills, c)
-	t.fillIdx[c] = len(t.fills) - 1
-	return len(t.fills) - 1
+	if t.idx == nil {
+		t.idx = map[K]int{}
+	}
+	t.list = append(t.list, k)
+	t.idx[k] = len(t.list) - 1
+	return len(t.list) - 1
 }
 
-func (t *styleTable) border(b Border) int {
-	if i, ok := t.bordIdx[b]; ok {
-		return i
-	}
-	t.borders = append(t.borders, b)
-	t.bordIdx[b] = len(t.borders) - 1
-	return len(t.borders) - 1
-}
-
-func (t *styleTable) numFmt(code string) int {
-	if i, ok := t.fmtIdx[code]; ok {
-		return i
-	}
-	t.numFmts = append(t.numFmts, code)
-	t.fmtIdx[code] = 164 + len(t.numFmts) - 1
-	return t.fmtIdx[code]
-}
-
-func (t *styleTable) xf(x xfRecord) int {
-	if i, ok := t.xfIdx[x]; ok {
-		return i
-	}
-	t.xfs = append(t.xfs, x)
-	t.xfIdx[x] = len(t.xfs) - 1
-	return len(t.xfs) - 1
+// has reports whether k is in the list.
+func (t *interned[K]) has(k K) bool {
+	_, ok := t.idx[k]
+	return ok
 }
 
 // Limits of the style tables: Excel refuses a workbook with more cell formats than 64000.
@@ -166,21 +139,21 @@ func (b *Book) AddFormat(f CellFormat) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		x.font = t.font(font)
+		x.font = t.fonts.add(font)
 	}
 	if f.Fill != "" {
 		c, err := argb(f.Fill)
 		if err != nil {
 			return 0, fmt.Errorf("填充%w", err)
 		}
-		x.fill = t.fill(c)
+		x.fill = t.fills.add(c)
 	}
 	if f.Border != nil {
 		bd, err := checkBorder(*f.Border)
 		if err != nil {
 			return 0, err
 		}
-		x.border = t.border(bd)
+		x.border = t.borders.add(bd)
 	}
 	if f.Alignment != nil {
 		if err := checkAlignment(*f.Alignment); err != nil {
@@ -196,16 +169,16 @@ func (b *Book) AddFormat(f CellFormat) (int, error) {
 		if n := utf16Units(f.NumFmtCode); n > 255 || strings.ContainsAny(f.NumFmtCode, "\x00\r\n") {
 			return 0, fmt.Errorf("数字格式 %q 无效：最多 255 个字符，不含换行", f.NumFmtCode)
 		}
-		x.numFmt = t.numFmt(f.NumFmtCode)
+		x.numFmt = 164 + t.numFmts.add(f.NumFmtCode)
 	case f.NumFmt < 0 || f.NumFmt > 163:
 		return 0, fmt.Errorf("内置数字格式 %d 无效：应为 0 到 163", f.NumFmt)
 	default:
 		x.numFmt = f.NumFmt
 	}
-	if _, ok := t.xfIdx[x]; !ok && len(t.xfs) >= maxFormats {
+	if !t.xfs.has(x) && len(t.xfs.list) >= maxFormats {
 		return 0, fmt.Errorf("单元格格式超过 %d 种", maxFormats)
 	}
-	return t.xf(x), nil
+	return t.xfs.add(x), nil
 }
 
 // AddDiffFormat adds the format of a conditional format and returns its index for AddCondFormat.
@@ -222,15 +195,10 @@ func (b *Book) AddDiffFormat(d DiffFormat) (int, error) {
 		}
 	}
 	t := &b.styles
-	if i, ok := t.dxfIndex[d]; ok {
-		return i, nil
-	}
-	if len(t.dxfs) >= maxDiffFormats {
+	if !t.dxfs.has(d) && len(t.dxfs.list) >= maxDiffFormats {
 		return 0, fmt.Errorf("条件格式的格式超过 %d 种", maxDiffFormats)
 	}
-	t.dxfs = append(t.dxfs, d)
-	t.dxfIndex[d] = len(t.dxfs) - 1
-	return len(t.dxfs) - 1, nil
+	return t.dxfs.add(d), nil
 }
 
 // argb checks a colour RRGGBB or AARRGGBB and returns it as AARRGGBB in capitals (opaque when no alpha).
@@ -318,17 +286,17 @@ func checkAlignment(a Alignment) error {
 func (t *styleTable) xml() string {
 	var b xmlOut
 	b.S(ooxml.XMLHeader, `<styleSheet xmlns="`, smlMainNS, `">`)
-	if len(t.numFmts) > 0 {
-		b.S(`<numFmts count="`, strconv.Itoa(len(t.numFmts)), `">`)
-		for i, code := range t.numFmts {
+	if len(t.numFmts.list) > 0 {
+		b.S(`<numFmts count="`, strconv.Itoa(len(t.numFmts.list)), `">`)
+		for i, code := range t.numFmts.list {
 			b.S(`<numFmt numFmtId="`, strconv.Itoa(164+i), `"`)
 			b.attr("formatCode", code)
 			b.S(`/>`)
 		}
 		b.S(`</numFmts>`)
 	}
-	b.S(`<fonts count="`, strconv.Itoa(len(t.fonts)), `">`)
-	for i, f := range t.fonts {
+	b.S(`<fonts count="`, strconv.Itoa(len(t.fonts.list)), `">`)
+	for i, f := range t.fonts.list {
 		b.S(`<font>`)
 		if f.Bold {
 			b.S(`<b/>`)
@@ -351,8 +319,8 @@ func (t *styleTable) xml() string {
 		}
 		b.S(`</font>`)
 	}
-	b.S(`</fonts><fills count="`, strconv.Itoa(len(t.fills)), `">`)
-	for i, c := range t.fills {
+	b.S(`</fonts><fills count="`, strconv.Itoa(len(t.fills.list)), `">`)
+	for i, c := range t.fills.list {
 		switch {
 		case i == 0:
 			b.S(`<fill><patternFill patternType="none"/></fill>`)
@@ -362,8 +330,8 @@ func (t *styleTable) xml() string {
 			b.S(`<fill><patternFill patternType="solid"><fgColor rgb="`, c, `"/></patternFill></fill>`)
 		}
 	}
-	b.S(`</fills><borders count="`, strconv.Itoa(len(t.borders)), `">`)
-	for _, bd := range t.borders {
+	b.S(`</fills><borders count="`, strconv.Itoa(len(t.borders.list)), `">`)
+	for _, bd := range t.borders.list {
 		b.S(`<border>`)
 		for _, side := range []struct {
 			name string
@@ -382,8 +350,8 @@ func (t *styleTable) xml() string {
 		b.S(`<diagonal/></border>`)
 	}
 	b.S(`</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>`)
-	b.S(`<cellXfs count="`, strconv.Itoa(len(t.xfs)), `">`)
-	for _, x := range t.xfs {
+	b.S(`<cellXfs count="`, strconv.Itoa(len(t.xfs.list)), `">`)
+	for _, x := range t.xfs.list {
 		b.S(`<xf numFmtId="`, strconv.Itoa(x.numFmt), `" fontId="`, strconv.Itoa(x.font), `" fillId="`, strconv.Itoa(x.fill),
 			`" borderId="`, strconv.Itoa(x.border), `" xfId="0"`)
 		for _, a := range []struct {
@@ -423,9 +391,9 @@ func (t *styleTable) xml() string {
 		b.S(`</xf>`)
 	}
 	b.S(`</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>`)
-	if len(t.dxfs) > 0 {
-		b.S(`<dxfs count="`, strconv.Itoa(len(t.dxfs)), `">`)
-		for _, d := range t.dxfs {
+	if len(t.dxfs.list) > 0 {
+		b.S(`<dxfs count="`, strconv.Itoa(len(t.dxfs.list)), `">`)
+		for _, d := range t.dxfs.list {
 			b.S(`<dxf>`)
 			if d.Bold || d.Italic || d.Color != "" {
 				b.S(`<font>`)

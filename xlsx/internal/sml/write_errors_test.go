@@ -142,7 +142,7 @@ func TestWriteFormatsShared(t *testing.T) {
 		t.Errorf("the same colour spelled twice gave formats %d and %d", lower, upper)
 	}
 	st := &b.styles
-	if len(st.fonts) != 2 || len(st.borders) != 2 || len(st.numFmts) != 1 || len(st.fills) != 3 {
-		t.Errorf("%d fonts, %d borders, %d number formats, %d fills", len(st.fonts), len(st.borders), len(st.numFmts), len(st.fills))
+	if len(st.fonts.list) != 2 || len(st.borders.list) != 2 || len(st.numFmts.list) != 1 || len(st.fills.list) != 3 {
+		t.Errorf("%d fonts, %d borders, %d number formats, %d fills", len(st.fonts.list), len(st.borders.list), len(st.numFmts.list), len(st.fills.list))
 	}
 }

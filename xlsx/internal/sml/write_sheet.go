@@ -221,7 +221,7 @@ func (s *BookSheet) SetFormat(from, to string, format int) error {
 	if err != nil {
 		return err
 	}
-	if format < 0 || format >= len(s.book.styles.xfs) {
+	if format < 0 || format >= len(s.book.styles.xfs.list) {
 		return s.errf("单元格格式 %d 不存在", format)
 	}
 	n := (rg.c2 - rg.c1 + 1) * (rg.r2 - rg.r1 + 1)
@@ -403,7 +403,7 @@ func (s *BookSheet) AddCondFormat(ranges, formula string, dxf int) error {
 	if formula == "" || utf16Units(formula) > maxFormulaChars || clipCellText(formula) != formula {
 		return s.errf("条件格式 %s 的公式无效", ranges)
 	}
-	if dxf < 0 || dxf >= len(s.book.styles.dxfs) {
+	if dxf < 0 || dxf >= len(s.book.styles.dxfs.list) {
 		return s.errf("条件格式的格式 %d 不存在", dxf)
 	}
 	s.conds = append(s.conds, condFormat{ranges, formula, dxf})
