@@ -246,3 +246,64 @@ func TestFormatMismatch(t *testing.T) {
 		t.Errorf("want a format mismatch, got %v", err)
 	}
 }
+
+// TestFloatDigits: a program stores a float with up to 17 significant digits (Excel a formula's result,
+// openpyxl a Python float: 0.1+0.2 is 0.30000000000000004); Excel keeps and shows 15, and so does the
+// import — a sum of amounts is 232.45, not 232.45000000000002, and 0.1×120 is the count 12, not a
+// fraction. Text keeps every digit typed; amounts with thousands separators read as their number.
+func TestFloatDigits(t *testing.T) {
+	var at struct{ count string }
+	data := edit(t, city(t), func(f *excelize.File) {
+		_, row := findLabel(t, f, "表三", "1.属于国家秘密")
+		at.count = "D" + itoa(row)
+		must(t, f.SetCellFloat("表三", at.count, 12.000000000000002, -1, 64))
+		must(t, f.SetCellFloat("表三", "E"+itoa(row), 0.30000000000000004*10, -1, 64))
+		_, row = findLabel(t, f, "表二", "行政事业性收费")
+		must(t, f.SetCellFloat("表二", "B"+itoa(row), 100.1+132.35000000000002, -1, 64))
+	})
+	imp, err := ReadBytes("floats.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := imp.Report
+	if got := r.T2["t2.xzsyxsf.amount"]; got != "232.4500" { // its cell shows four decimals
+		t.Errorf("amount 232.45000000000002: got %q, want 232.4500", got)
+	}
+	if got := r.T3["r3_1"]; got[0] != 12 || got[1] != 3 {
+		t.Errorf("counts 12.000000000000002, 3.0000000000000004: got %v, want [12 3]", got[:2])
+	}
+
+	for _, c := range []struct {
+		set  func(f *excelize.File, cell string)
+		want string
+	}{
+		{func(f *excelize.File, a string) { must(t, f.SetCellStr("表二", a, "1,234.5")) }, "1234.5"},
+		{func(f *excelize.File, a string) { must(t, f.SetCellValue("表二", a, 0.1+0.2)) }, "0.3000"},
+		{func(f *excelize.File, a string) {
+			must(t, f.SetCellFloat("表二", a, 0.1+0.2, -1, 64))
+			st, err := f.NewStyle(&excelize.Style{NumFmt: 0})
+			must(t, err)
+			must(t, f.SetCellStyle("表二", a, a, st))
+		}, "0.3"},
+		{func(f *excelize.File, a string) { must(t, f.SetCellStr("表二", a, "232.45000000000002")) }, "232.45000000000002"},
+		{func(f *excelize.File, a string) {
+			must(t, f.SetCellFloat("表二", a, 12345678.9, -1, 64))
+			st, err := f.NewStyle(&excelize.Style{NumFmt: 4}) // #,##0.00
+			must(t, err)
+			must(t, f.SetCellStyle("表二", a, a, st))
+		}, "12345678.90"},
+	} {
+		data := edit(t, city(t), func(f *excelize.File) {
+			_, row := findLabel(t, f, "表二", "行政事业性收费")
+			c.set(f, "B"+itoa(row))
+		})
+		imp, err := ReadBytes("amount.xlsx", data)
+		if err != nil {
+			t.Errorf("want %s: %v", c.want, err)
+			continue
+		}
+		if got := imp.Report.T2["t2.xzsyxsf.amount"]; got != c.want {
+			t.Errorf("amount: got %q, want %q", got, c.want)
+		}
+	}
+}

@@ -19,12 +19,14 @@ import (
 type cellText struct {
 	raw, shown string
 	formula    bool
+	// number: raw is a stored number (a float with up to 17 significant digits), not text.
+	number bool
 }
 
 // value reads the cell at 0-based (r, c). A formula cell without a cached result is computed.
 func (g *sheetGrid) value(r, c int) (cellText, error) {
 	v := g.s.Value(c+1, r+1)
-	formula, raw, shown := v.Formula, v.Raw, v.Shown
+	formula, raw, shown, number := v.Formula, v.Raw, v.Shown, v.Number
 	if formula != "" && strings.TrimSpace(raw) == "" {
 		if err := g.computable(formula, 0); err != nil {
 			return cellText{}, err
@@ -36,9 +38,12 @@ func (g *sheetGrid) value(r, c int) (cellText, error) {
 		if err != nil {
 			return cellText{}, fmt.Errorf("公式 =%s 无法计算（%v）；请在 Excel/WPS 中打开并保存一次，或改填数字", formula, err)
 		}
-		raw, shown = v, v
+		raw, shown, number = v, v, false
 	}
-	return cellText{raw: raw, shown: shown, formula: formula != ""}, nil
+	if number {
+		raw = excelDigits(raw)
+	}
+	return cellText{raw: raw, shown: shown, formula: formula != "", number: number}, nil
 }
 
 var (
@@ -96,6 +101,25 @@ func (g *sheetGrid) computable(formula string, depth int) error {
 	return nil
 }
 
+// excelDigits writes a stored number as Excel keeps and shows it: 15 significant digits, no trailing
+// zeros. A program writes a float with up to 17 (Excel itself for a formula's result, openpyxl for a
+// Python float: 0.1+0.2 is stored as 0.30000000000000004, a sum of amounts as 232.45000000000002) or
+// pads it (excelize: 232.450000000000). Nobody typed those digits — Excel keeps 15 of what is typed —
+// the clerk saw 0.3 and 232.45; the decimals a cell shows come from its number format. Anything that
+// is not a finite number is kept.
+func excelDigits(raw string) string {
+	s := strings.TrimSpace(raw)
+	if !floatText.MatchString(s) {
+		return raw
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) {
+		return raw
+	}
+	g, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
+	return strconv.FormatFloat(g, 'f', -1, 64)
+}
+
 func short(s string) string {
 	if r := []rune(s); len(r) > 40 {
 		return string(r[:40]) + "…"
@@ -106,6 +130,7 @@ func short(s string) string {
 var (
 	intText      = lazyre.New(`^[+-]?\d+$`)
 	groupedText  = lazyre.New(`^[+-]?\d{1,3}(,\d{3})+$`)
+	groupedDec   = lazyre.New(`^\d{1,3}(,\d{3})+(\.\d+)?$`)
 	decimalText  = lazyre.New(`^\d+(\.\d+)?$`)
 	floatText    = lazyre.New(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
 	errBlank     = fmt.Errorf("blank")
@@ -164,9 +189,16 @@ func parseAmount(ct cellText) (string, error) {
 	if strings.HasPrefix(raw, "-") {
 		return "", fmt.Errorf("%s 是负数：金额不能小于 0", raw)
 	}
+	if groupedDec.MatchString(raw) { // 1,234.5 typed into a text cell
+		raw = strings.ReplaceAll(raw, ",", "")
+	}
+	shown := fold(ct.shown)
+	if groupedDec.MatchString(shown) { // shown by #,##0.00
+		shown = strings.ReplaceAll(shown, ",", "")
+	}
 	if decimalText.MatchString(raw) {
 		s := raw
-		if shown := fold(ct.shown); decimalText.MatchString(shown) && sameNumber(shown, raw) && len(shown) > len(raw) {
+		if decimalText.MatchString(shown) && sameNumber(shown, raw) && len(shown) > len(raw) {
 			s = shown
 		}
 		if len(s) > 20 {
@@ -179,7 +211,7 @@ func parseAmount(ct cellText) (string, error) {
 		if ok {
 			s := v.FloatString(10)
 			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-			if shown := fold(ct.shown); decimalText.MatchString(shown) && sameNumber(shown, s) {
+			if decimalText.MatchString(shown) && sameNumber(shown, s) {
 				s = shown
 			}
 			if len(s) <= 20 {

@@ -17,6 +17,9 @@ type CellValue struct {
 	Raw string
 	// Shown is the value as displayed: formatted with its number format, booleans as TRUE and FALSE.
 	Shown string
+	// Number reports a stored number (no t, or t="n"): Raw is then a float as a program wrote it, with
+	// up to 17 significant digits (0.1+0.2 is 0.30000000000000004), where Excel keeps and shows 15.
+	Number bool
 }
 
 // Value returns what the position (1-based col, row) holds.
@@ -26,7 +29,7 @@ func (s *Grid) Value(col, row int) CellValue {
 	if c == nil {
 		return CellValue{}
 	}
-	return CellValue{Formula: s.formulaOf(c, row), Raw: c.value, Shown: s.shown(c)}
+	return CellValue{Formula: s.formulaOf(c, row), Raw: c.value, Shown: s.shown(c), Number: c.typ == typeNumber}
 }
 
 // Formula returns the formula of the position (1-based col, row) as Value does.

@@ -213,10 +213,10 @@ func TestCellValues(t *testing.T) {
 		`</sheetData><mergeCells><mergeCell ref="A2:C3"/></mergeCells><sheetData>`, nil)
 	for cell, want := range map[string]CellValue{
 		"A1": {Raw: "零", Shown: "零"}, "B1": {Raw: "富文本", Shown: "富文本"}, "C1": {Raw: "1", Shown: "TRUE"},
-		"D1": {Raw: "#N/A", Shown: "#N/A"}, "E1": {Raw: "0.30000000000000004", Shown: "0.3"}, "F1": {Raw: "232.45", Shown: "232.4500"},
-		"G1": {Raw: "45677", Shown: "01-20-25"}, "H1": {Formula: `"a"&"b"`, Raw: "ab", Shown: "ab"}, "I1": {Raw: "a\rb_x0041_", Shown: "a\rb_x0041_"},
-		"J1": {Raw: "45677", Shown: "01-20-25"}, "K1": {Raw: "-1.5", Shown: "-1.50"},
-		"A2": {Raw: "9", Shown: "9"}, "C3": {Raw: "9", Shown: "9"}, "D3": {},
+		"D1": {Raw: "#N/A", Shown: "#N/A"}, "E1": {Raw: "0.30000000000000004", Shown: "0.3", Number: true}, "F1": {Raw: "232.45", Shown: "232.4500", Number: true},
+		"G1": {Raw: "45677", Shown: "01-20-25", Number: true}, "H1": {Formula: `"a"&"b"`, Raw: "ab", Shown: "ab"}, "I1": {Raw: "a\rb_x0041_", Shown: "a\rb_x0041_"},
+		"J1": {Raw: "45677", Shown: "01-20-25"}, "K1": {Raw: "-1.5", Shown: "-1.50", Number: true},
+		"A2": {Raw: "9", Shown: "9", Number: true}, "C3": {Raw: "9", Shown: "9", Number: true}, "D3": {},
 	} {
 		col, row, _ := ParseCell(cell)
 		if got := s.Value(col, row); got != want {
