@@ -307,3 +307,41 @@ func TestFloatDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestYearFormats: 报告年度 reads as the number stored whatever format shows it (2,021 under #,##0,
+// 2021年 under 0"年", 2021.00), or as the text typed with 年 or 年度 after it.
+func TestYearFormats(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		set  func(f *excelize.File, cell string)
+	}{
+		{"#,##0", func(f *excelize.File, a string) { setStyled(t, f, "基本信息", a, 2021, "#,##0") }},
+		{`0"年"`, func(f *excelize.File, a string) { setStyled(t, f, "基本信息", a, 2021, `0"年"`) }},
+		{"0.00", func(f *excelize.File, a string) { setStyled(t, f, "基本信息", a, 2021, "0.00") }},
+		{"yyyy", func(f *excelize.File, a string) { setStyled(t, f, "基本信息", a, 44197, "yyyy") }}, // 2021-01-01
+		{"2021年", func(f *excelize.File, a string) { must(t, f.SetCellStr("基本信息", a, "2021年")) }},
+		{"２０２１年度", func(f *excelize.File, a string) { must(t, f.SetCellStr("基本信息", a, "２０２１年度")) }},
+	} {
+		data := edit(t, city(t), func(f *excelize.File) {
+			_, row := findLabel(t, f, "基本信息", "报告年度")
+			c.set(f, "B"+itoa(row))
+		})
+		imp, err := ReadBytes("year.xlsx", data)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if imp.Report.Year != 2021 {
+			t.Errorf("%s: year %d, want 2021", c.name, imp.Report.Year)
+		}
+	}
+}
+
+// setStyled stores a number in a cell shown with a custom number format.
+func setStyled(t *testing.T, f *excelize.File, sheet, cell string, v float64, format string) {
+	t.Helper()
+	must(t, f.SetCellFloat(sheet, cell, v, -1, 64))
+	st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	must(t, err)
+	must(t, f.SetCellStyle(sheet, cell, cell, st))
+}

@@ -186,7 +186,7 @@ func (rd *reader) readInfo(r *report.Report) {
 	}
 	r.Agency, _ = text(infoAgency, true)
 	if y, at := text(infoYear, true); y != "" {
-		n, err := strconv.Atoi(fold(y))
+		n, err := parseYear(g, y)
 		if err != nil || n < 2008 || n > 2100 {
 			rd.errf(at, "“%s”'%s' 不是 2008 到 2100 之间的年份：请填写四位数字，如 2024", infoYear, y)
 		} else {
@@ -225,6 +225,24 @@ func (rd *reader) readInfo(r *report.Report) {
 			}
 		}
 	}
+}
+
+// parseYear reads 报告年度 from its cell (shown as y): the number stored, whatever format shows it
+// (2,024 under #,##0, 2024.00, 2024年 under 0"年"), or the text typed, with or without 年/年度 after it
+// (２０２４, 2024年); else the digits a date shows under yyyy.
+func parseYear(g *sheetGrid, y string) (int, error) {
+	if row, col, ok := infoValue(g, infoYear); ok {
+		if ct, err := g.value(row, col); err == nil && ct.number {
+			if n, err := strconv.Atoi(fold(ct.raw)); err == nil && n >= 2008 && n <= 2100 {
+				return n, nil
+			}
+		}
+	}
+	s := fold(y)
+	for _, suffix := range []string{"年度", "年"} {
+		s = strings.TrimSpace(strings.TrimSuffix(s, suffix))
+	}
+	return strconv.Atoi(s)
 }
 
 // guessFormat returns the format of the year, for a workbook whose 报告格式 cell is empty.
