@@ -6,10 +6,15 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxStyles bounds the cell formats (xf) and number formats read from styles.xml (Excel allows 64000).
 const maxStyles = 65536
+
+// maxFormatCode bounds a number format code, in characters: Excel allows 255, and formatting a value
+// with a code of millions of characters takes minutes.
+const maxFormatCode = 1024
 
 // styles is what the reader needs of styles.xml: the number format of each cell format.
 type styles struct {
@@ -57,6 +62,9 @@ func (wb *Workbook) readStyles(zf *zip.File, name string) (styles, error) {
 				code, _ := t.attr("formatCode")
 				if c16, ok := t.attr("formatCode16"); ok && c16 != "" {
 					code = c16
+				}
+				if n := utf8.RuneCountInString(code); n > maxFormatCode {
+					return st, limitError("部件 %s 中编号 %d 的数字格式长 %d 个字符，超过上限 %d（Excel 只允许 255 个）：工作簿已损坏或为恶意构造", name, id, n, maxFormatCode)
 				}
 				if len(st.custom) >= maxStyles {
 					return st, fmt.Errorf("部件 %s 的数字格式超过 %d 个：工作簿已损坏", name, maxStyles)

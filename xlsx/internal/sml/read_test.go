@@ -142,6 +142,7 @@ func TestBrokenPackages(t *testing.T) {
 		"broken strings":   {extra: map[string]string{"xl/sharedStrings.xml": `<sst><si><t>x</si></sst>`}, want: "部件 xl/sharedStrings.xml 不是有效的 XML"},
 		"broken styles":    {extra: map[string]string{"xl/styles.xml": `<styleSheet><cellXfs><xf numFmtId="x"/></cellXfs></styleSheet>`}, want: "单元格格式的数字格式编号 \"x\" 不是非负整数"},
 		"entity":           {extra: map[string]string{"xl/sharedStrings.xml": `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sst><si><t>&lol2;</t></si></sst>`}, want: "不是有效的 XML（第 1 行：invalid character entity &lol2;"},
+		"format too long":  {extra: map[string]string{"xl/styles.xml": `<styleSheet ` + testMain + `><numFmts><numFmt numFmtId="164" formatCode="` + strings.Repeat("0", 1025) + `"/></numFmts></styleSheet>`}, want: "编号 164 的数字格式长 1025 个字符，超过上限 1024"},
 		"encoding":         {extra: map[string]string{"xl/sharedStrings.xml": `<?xml version="1.0" encoding="GBK"?><sst><si><t>x</t></si></sst>`}, want: "不支持的字符编码 \"GBK\""},
 		"string index":     {sheet: `<row r="1"><c r="A1" t="s"><v>7</v></c></row>`, want: "工作表“S”单元格 A1 引用的共享字符串第 7 项不存在（共享字符串表只有 2 项）"},
 		"string garbage":   {sheet: `<row r="1"><c r="B1" t="s"><v>x1</v></c></row>`, want: "单元格 B1 的共享字符串编号 \"x1\" 无效"},
