@@ -118,3 +118,10 @@ func xmlDepth(r io.Reader, limit int) (int, error) {
 		}
 	}
 }
+
+// utf16Part reports an XML part written in UTF-16 (a byte order mark, or "<" as two bytes with a zero),
+// which the depth scan would misread as endless nesting.
+func utf16Part(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) ||
+		bytes.HasPrefix(b, []byte{'<', 0}) || bytes.HasPrefix(b, []byte{0, '<'})
+}

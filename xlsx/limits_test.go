@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -216,6 +217,12 @@ func TestDeeplyNestedPartRefused(t *testing.T) {
 	parts["xl/worksheets/sheet3.xml"] = append(deep, sheet[i:]...)
 	_, err = ReadBytes("deep.xlsx", zipOf(t, parts))
 	wantRefused(t, "deep nesting", err, "嵌套超过")
+	// A part in UTF-16 is named as such, not taken for endless nesting (every '<' is followed by a zero).
+	parts["xl/worksheets/sheet3.xml"] = append([]byte{0xFF, 0xFE}, utf16le(string(sheet))...)
+	_, err = ReadBytes("utf16.xlsx", zipOf(t, parts))
+	if err == nil || !strings.Contains(err.Error(), "部件 xl/worksheets/sheet3.xml 是 UTF-16 编码的 XML") || strings.Contains(err.Error(), "嵌套") {
+		t.Errorf("UTF-16 part: %v", err)
+	}
 	// The scanner skips what is not an element.
 	for in, want := range map[string]int{
 		`<a><!-- <b><c> --><![CDATA[<d><e>]]><?pi <f>?><g x="<h>" y='>'/></a>`: 1,
@@ -389,4 +396,12 @@ func TestUnusualWorkbooksRead(t *testing.T) {
 		}
 		sameReport(t, name, r, imp.Report)
 	}
+}
+
+func utf16le(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
 }

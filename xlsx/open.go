@@ -100,6 +100,9 @@ func openBytes(name string, data []byte) (*sml.Workbook, error) {
 		if err != nil {
 			return nil, problem(name, "无法读取 Excel 工作簿的部件 %s：%v；请在 Excel/WPS 中打开后另存为 .xlsx 再试", zf.Name, err)
 		}
+		if utf16Part(part.Bytes()) {
+			return nil, problem(name, "无法读取 Excel 工作簿：部件 %s 是 UTF-16 编码的 XML（Excel/WPS 保存的工作簿都用 UTF-8），不受支持；请在 Excel/WPS 中打开后另存为 .xlsx 再试", zf.Name)
+		}
 		d, err := xmlDepth(bytes.NewReader(part.Bytes()), maxXMLDepth)
 		if err != nil {
 			return nil, problem(name, "无法读取 Excel 工作簿的部件 %s：%v；请在 Excel/WPS 中打开后另存为 .xlsx 再试", zf.Name, err)
