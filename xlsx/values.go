@@ -217,6 +217,7 @@ func parseAmount(ct cellText) (string, error) {
 			if len(s) <= 20 {
 				return s, nil
 			}
+			return "", fmt.Errorf("%s 数字过长（%d 位）：请检查单位是否为万元", strings.Trim(ct.raw, spaceTrimSet), len(s))
 		}
 	}
 	return "", fmt.Errorf("'%s' 不是数字，请只填写数字（单位见表头），例如 12.3456", strings.Trim(ct.raw, spaceTrimSet))
