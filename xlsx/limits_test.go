@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -404,4 +405,44 @@ func utf16le(s string) []byte {
 		b = append(b, byte(u), byte(u>>8))
 	}
 	return b
+}
+
+func TestDuplicatePartRefused(t *testing.T) {
+	real := exportBytes(t, city(t))
+	zr, err := zip.NewReader(bytes.NewReader(real), int64(len(real)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		names := []string{zf.Name}
+		if zf.Name == "xl/worksheets/sheet3.xml" {
+			names = append(names, "XL/worksheets/Sheet3.xml") // the same part name, case aside
+		}
+		for _, n := range names {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := zw.Create(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.Copy(w, rc); err != nil {
+				t.Fatal(err)
+			}
+			rc.Close()
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ReadBytes("dup.xlsx", buf.Bytes())
+	if err == nil || !strings.Contains(err.Error(), "部件 XL/worksheets/Sheet3.xml 出现了两次") {
+		t.Fatalf("a workbook with a part twice: %v", err)
+	}
+	if _, err := ReadBytes("real.xlsx", real); err != nil {
+		t.Fatalf("the workbook itself: %v", err)
+	}
 }

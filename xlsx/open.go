@@ -78,7 +78,15 @@ func openBytes(name string, data []byte) (*sml.Workbook, error) {
 		return nil, problem(name, "工作簿含 %d 个部件，超过上限 %d：不像年度报告工作簿，已拒绝读入", len(zr.File), MaxParts)
 	}
 	var total uint64
+	seen := make(map[string]bool, len(zr.File))
 	for _, zf := range zr.File {
+		// Part names compare without case (OPC); two entries of one name would let two readers of the
+		// same file see different numbers.
+		key := strings.ToLower(zf.Name)
+		if seen[key] {
+			return nil, problem(name, "工作簿中部件 %s 出现了两次：文件已损坏或被改动过；请在 Excel/WPS 中打开后另存为 .xlsx 再试", zf.Name)
+		}
+		seen[key] = true
 		total += zf.UncompressedSize64
 		if zf.UncompressedSize64 > MaxUnpacked || total > MaxUnpacked {
 			return nil, problem(name, "工作簿解压后超过 %d MiB（部件 %s 声明 %d 字节）：疑似压缩炸弹或不是年度报告工作簿，已拒绝读入", MaxUnpacked>>20, zf.Name, zf.UncompressedSize64)
