@@ -166,8 +166,6 @@ type laidBlock struct {
 	// align: 0 left (indent included), 1 centred, 2 the signature and date rule (closingX).
 	align int
 	table *tableLayout
-	// blankBefore is the number of empty grid lines before the block (title: none; signature: one).
-	blankBefore int
 }
 
 // bodyStyle is the style of body text: 3号 on the 28-character grid, indented two characters, justified.
